@@ -1,0 +1,88 @@
+"""pressrelease: parse, validate and convert official press releases.
+
+The public API is imported lazily on first use, so ``import pressrelease`` and
+the command line start fast; everything listed in ``__all__`` is public, every
+other module is private.
+
+>>> import pressrelease
+>>> pressrelease.PressRelease(title="A title").title
+'A title'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pressrelease.errors import (
+        DecodeError,
+        DTDForbiddenError,
+        EntitiesForbiddenError,
+        ExternalReferenceForbiddenError,
+        LimitExceededError,
+        ParseError,
+        PressReleaseError,
+        SerializationError,
+        UnsafeInputError,
+        ValidationError,
+    )
+    from pressrelease.limits import DEFAULT_LIMITS, Limits
+    from pressrelease.model import (
+        Contact,
+        Link,
+        Location,
+        Notice,
+        Paragraph,
+        ParagraphKind,
+        PressRelease,
+        Signatory,
+        Translation,
+    )
+
+# Public name -> module that defines it. Modules join this table as they land.
+_EXPORTS: dict[str, str] = {
+    "Contact": "pressrelease.model",
+    "DEFAULT_LIMITS": "pressrelease.limits",
+    "DTDForbiddenError": "pressrelease.errors",
+    "DecodeError": "pressrelease.errors",
+    "EntitiesForbiddenError": "pressrelease.errors",
+    "ExternalReferenceForbiddenError": "pressrelease.errors",
+    "LimitExceededError": "pressrelease.errors",
+    "Limits": "pressrelease.limits",
+    "Link": "pressrelease.model",
+    "Location": "pressrelease.model",
+    "Notice": "pressrelease.model",
+    "Paragraph": "pressrelease.model",
+    "ParagraphKind": "pressrelease.model",
+    "ParseError": "pressrelease.errors",
+    "PressRelease": "pressrelease.model",
+    "PressReleaseError": "pressrelease.errors",
+    "SerializationError": "pressrelease.errors",
+    "Signatory": "pressrelease.model",
+    "Translation": "pressrelease.model",
+    "UnsafeInputError": "pressrelease.errors",
+    "ValidationError": "pressrelease.errors",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value: Any = version("pressrelease")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            value = "0+unknown"
+    elif name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    else:
+        raise AttributeError(f"module 'pressrelease' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

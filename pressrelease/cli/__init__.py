@@ -1,0 +1,1 @@
+"""The ``pressrelease`` command line: the only layer that touches files and terminals."""
