@@ -1,0 +1,1 @@
+"""Extractors shared by every reader: dates, places and zones, IDs, people, language."""

@@ -1,0 +1,1 @@
+"""Readers: bytes or text in, :class:`~pressrelease.model.PressRelease` records out."""

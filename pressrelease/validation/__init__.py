@@ -1,0 +1,1 @@
+"""Validation rules, their configuration and the reports they produce."""
