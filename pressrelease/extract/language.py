@@ -28,7 +28,35 @@ __all__ = ["OFFICIAL_LANGUAGES", "detect_language"]
 
 #: EU official languages and the UN's (ar, en, es, fr, ru, zh).
 OFFICIAL_LANGUAGES: frozenset[str] = frozenset(
-    ["bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv", "ar", "zh", "ru"]
+    [
+        "bg",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "ga",
+        "hr",
+        "hu",
+        "it",
+        "lt",
+        "lv",
+        "mt",
+        "nl",
+        "pl",
+        "pt",
+        "ro",
+        "sk",
+        "sl",
+        "sv",
+        "ar",
+        "zh",
+        "ru",
+    ]
 )
 
 #: Fewest letters worth classifying; below this the guess is noise.
