@@ -39,6 +39,8 @@ if TYPE_CHECKING:
         Signatory,
         Translation,
     )
+    from pressrelease.readers.sniff import parse
+    from pressrelease.readers.text import parse_markdown, parse_text
 
 # Public name -> module that defines it. Modules join this table as they land.
 _EXPORTS: dict[str, str] = {
@@ -63,6 +65,9 @@ _EXPORTS: dict[str, str] = {
     "Translation": "pressrelease.model",
     "UnsafeInputError": "pressrelease.errors",
     "ValidationError": "pressrelease.errors",
+    "parse": "pressrelease.readers.sniff",
+    "parse_markdown": "pressrelease.readers.text",
+    "parse_text": "pressrelease.readers.text",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
