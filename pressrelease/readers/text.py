@@ -265,6 +265,8 @@ def _find_head(
     dateline_block: int | None = None
     done = False
     for index in range(head_end):
+        if len(blocks[index].joined) > 300:
+            continue  # running text, not a dateline
         for line in blocks[index].lines:
             scan = find_dates(
                 line.text,
@@ -326,7 +328,12 @@ def _find_head(
             if after:
                 following.append((last_meta, line))
         if not following and last_meta + 1 < head_end:
-            following = [(last_meta + 1, line) for line in blocks[last_meta + 1].lines[:1]]
+            # In a block of its own, only an "Issuer - Category" line is a category.
+            following = [
+                (last_meta + 1, line)
+                for line in blocks[last_meta + 1].lines[:1]
+                if len(blocks[last_meta + 1].lines) == 1 and _CATEGORY_SPLIT.search(line.text)
+            ]
         if following:
             index, line = following[0]
             if _is_category(line.text):
