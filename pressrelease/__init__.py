@@ -39,6 +39,8 @@ if TYPE_CHECKING:
         Signatory,
         Translation,
     )
+    from pressrelease.readers.sniff import parse
+    from pressrelease.readers.text import parse_markdown, parse_text
     from pressrelease.serialize.json import (
         from_dict,
         from_json,
@@ -88,6 +90,9 @@ _EXPORTS: dict[str, str] = {
     "to_jsonl": "pressrelease.serialize.json",
     "to_xml": "pressrelease.serialize.xml",
     "to_xml_collection": "pressrelease.serialize.xml",
+    "parse": "pressrelease.readers.sniff",
+    "parse_markdown": "pressrelease.readers.text",
+    "parse_text": "pressrelease.readers.text",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
