@@ -96,7 +96,15 @@ class Parties:
 
 # Spaces that typography puts after honorifics and inside names; each is replaced by
 # one plain space, so offsets in the normalised text are offsets in the source.
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
+_SPACES = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\n": " ", "\r": " ", "\t": " "}
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one word per space."""
+    return frozenset(text.split())
+
 
 # Honorifics, case-sensitive, longest first. Titles of office (President,
 # Minister, Senator) are roles, not honorifics.
@@ -122,6 +130,10 @@ _HONORIFIC_WORDS = (
     "Dr",
     "Dra.",
     "Prof.",
+    "Prof",
+    "A/Prof",
+    "Associate Professor",
+    "Professor",
     "Sir",
     "Dame",
     "MM.",
@@ -158,327 +170,78 @@ _HONORIFIC = (
 _HONORIFIC_RE = re.compile(_HONORIFIC + r"(?=[^\W\d_])")
 
 # Lower-case words allowed inside personal names.
-_PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "du",
-        "da",
-        "di",
-        "del",
-        "della",
-        "des",
-        "le",
-        "la",
-        "bin",
-        "binti",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "ter",
-        "zu",
-        "y",
-    ]
+_PARTICLES = _words(
+    """
+    von van der den de du da di del della des le la bin binti al el dos das ter zu y
+    """
 )
 # Post-nominals dropped after a name.
-_POSTNOMINALS = frozenset({"MP", "Mp", "M.P.", "QC", "KC", "AO", "AC", "OBE", "CBE", "KBE"})
+_POSTNOMINALS = frozenset(
+    {
+        "MP",
+        "M.P.",
+        "MHR",
+        "QC",
+        "KC",
+        "SC",
+        "AO",
+        "AC",
+        "AM",
+        "OBE",
+        "CBE",
+        "KBE",
+        "MBE",
+        "FRCPA",
+        "PHD",
+    }
+)
 
 # Words of titles of office (any language, lower case). A name never contains one.
-_ROLE_WORDS = frozenset(
-    [
-        "president",
-        "vice-president",
-        "prime",
-        "minister",
-        "ministers",
-        "secretary",
-        "secretary-general",
-        "under-secretary-general",
-        "deputy",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "emperor",
-        "emir",
-        "amir",
-        "crown",
-        "prince",
-        "sultan",
-        "governor",
-        "senator",
-        "ambassador",
-        "commissioner",
-        "high",
-        "representative",
-        "director",
-        "director-general",
-        "general",
-        "coordinator",
-        "co-ordinator",
-        "advisor",
-        "adviser",
-        "chair",
-        "co-chair",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "head",
-        "chief",
-        "leader",
-        "spokesperson",
-        "spokesman",
-        "executive",
-        "trade",
-        "state",
-        "commerce",
-        "foreign",
-        "affairs",
-        "defence",
-        "defense",
-        "labor",
-        "labour",
-        "justice",
-        "health",
-        "energy",
-        "finance",
-        "treasury",
-        "security",
-        "national",
-        "special",
-        "presidential",
-        "cabinet",
-        "attorney-general",
-        "mayor",
-        "speaker",
-        "acting",
-        "shadow",
-        "assistant",
-        "officer",
-        "envoy",
-        "counsellor",
-        "counselor",
-        "undersecretary",
-        "under",
-        "under-secretary",
-        "vice",
-        "first",
-        "second",
-        "senior",
-        "principal",
-        "permanent",
-        "federal",
-        "government",
-        "council",
-        "commission",
-        "ministry",
-        "department",
-        "office",
-        "agency",
-        "président",
-        "présidente",
-        "vice-président",
-        "vice-présidente",
-        "ministre",
-        "secrétaire",
-        "directeur",
-        "directrice",
-        "commissaire",
-        "ambassadeur",
-        "ambassadrice",
-        "haut",
-        "haute",
-        "représentant",
-        "représentante",
-        "chancelier",
-        "chancelière",
-        "coordinateur",
-        "coordinatrice",
-        "conseiller",
-        "conseillère",
-        "porte-parole",
-        "bundeskanzler",
-        "bundeskanzlerin",
-        "bundespräsident",
-        "bundespräsidentin",
-        "bundesrat",
-        "bundesrätin",
-        "ministerin",
-        "präsident",
-        "präsidentin",
-        "generalsekretär",
-        "generalsekretärin",
-        "staatssekretär",
-        "staatssekretärin",
-        "botschafter",
-        "botschafterin",
-        "direktor",
-        "direktorin",
-        "kommissar",
-        "kommissarin",
-        "vorsteher",
-        "vorsteherin",
-        "aussenminister",
-        "außenminister",
-        "presidente",
-        "ministro",
-        "ministra",
-        "secretario",
-        "secretaria",
-        "director",
-        "directora",
-        "comisario",
-        "comisaria",
-        "embajador",
-        "embajadora",
-        "segretario",
-        "segretaria",
-        "direttore",
-        "direttrice",
-        "commissario",
-        "commissaria",
-        "ambasciatore",
-        "secretário",
-        "secretária",
-        "diretor",
-        "diretora",
-        "comissário",
-        "comissária",
-        "embaixador",
-        "embaixadora",
-        "voorzitter",
-        "secretaris-generaal",
-        "commissaris",
-        "prezydent",
-        "premier",
-        "sekretarz",
-        "dyrektor",
-        "dyrektorka",
-        "komisarz",
-        "przewodniczący",
-        "przewodnicząca",
-        "ambasador",
-    ]
+_ROLE_WORDS = _words(
+    """
+    president vice-president prime minister ministers secretary secretary-general under-
+    secretary-general deputy chancellor premier king queen emperor emir amir crown
+    prince sultan governor senator ambassador commissioner high representative director
+    director-general general coordinator co-ordinator advisor adviser chair co-chair
+    chairman chairwoman chairperson head chief leader spokesperson spokesman executive
+    trade state commerce foreign affairs defence defense labor labour justice health
+    energy finance treasury security national special presidential cabinet attorney-
+    general mayor speaker acting shadow assistant officer envoy counsellor counselor
+    undersecretary under under-secretary vice first second senior principal permanent
+    federal government council commission ministry department office agency président
+    présidente vice-président vice-présidente ministre secrétaire directeur directrice
+    commissaire ambassadeur ambassadrice haut haute représentant représentante
+    chancelier chancelière coordinateur coordinatrice conseiller conseillère porte-
+    parole bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin bundesrat
+    bundesrätin ministerin präsident präsidentin generalsekretär generalsekretärin
+    staatssekretär staatssekretärin botschafter botschafterin direktor direktorin
+    kommissar kommissarin vorsteher vorsteherin aussenminister außenminister presidente
+    ministro ministra secretario secretaria director directora comisario comisaria
+    embajador embajadora segretario segretaria direttore direttrice commissario
+    commissaria ambasciatore secretário secretária diretor diretora comissário
+    comissária embaixador embaixadora voorzitter secretaris-generaal commissaris
+    prezydent premier sekretarz dyrektor dyrektorka komisarz przewodniczący
+    przewodnicząca ambasador
+    """
 )
 
 # Heads of organisation names (lower case); a role is split from its organisation
 # before ``of the``/``du``/``des``... only when one of these follows.
-_ORG_HEADS = frozenset(
-    [
-        "office",
-        "service",
-        "department",
-        "ministry",
-        "commission",
-        "council",
-        "parliament",
-        "agency",
-        "bureau",
-        "secretariat",
-        "programme",
-        "program",
-        "fund",
-        "bank",
-        "court",
-        "organisation",
-        "organization",
-        "committee",
-        "delegation",
-        "mission",
-        "government",
-        "nations",
-        "executive",
-        "authority",
-        "institute",
-        "centre",
-        "center",
-        "ministère",
-        "département",
-        "conseil",
-        "parlement",
-        "agence",
-        "secrétariat",
-        "fonds",
-        "banque",
-        "cour",
-        "comité",
-        "délégation",
-        "gouvernement",
-        "haut-commissariat",
-        "direction",
-        "dienst",
-        "dienstes",
-        "amt",
-        "amtes",
-        "büro",
-        "büros",
-        "ministerium",
-        "ministeriums",
-        "kommission",
-        "rat",
-        "rates",
-        "rats",
-        "parlament",
-        "parlaments",
-        "nationen",
-        "regierung",
-        "ausschuss",
-        "ausschusses",
-        "servicio",
-        "oficina",
-        "ministerio",
-        "comisión",
-        "consejo",
-        "parlamento",
-        "naciones",
-        "gobierno",
-        "organización",
-        "agencia",
-        "secretaría",
-        "fondo",
-        "banco",
-        "servizio",
-        "ufficio",
-        "ministero",
-        "commissione",
-        "consiglio",
-        "nazioni",
-        "governo",
-        "organizzazione",
-        "agenzia",
-        "serviço",
-        "gabinete",
-        "ministério",
-        "comissão",
-        "conselho",
-        "nações",
-        "governo",
-        "organização",
-        "agência",
-        "ministerie",
-        "commissie",
-        "raad",
-        "naties",
-        "regering",
-        "organisatie",
-        "służbie",
-        "służby",
-        "służba",
-        "biura",
-        "biuro",
-        "komisji",
-        "rady",
-        "parlamentu",
-        "narodów",
-        "rządu",
-        "organizacji",
-        "ministerstwa",
-        "urzędu",
-    ]
+_ORG_HEADS = _words(
+    """
+    office service department ministry commission council parliament agency bureau
+    secretariat programme program fund bank court organisation organization committee
+    delegation mission government nations executive authority institute centre center
+    ministère département conseil parlement agence secrétariat fonds banque cour comité
+    délégation gouvernement haut-commissariat direction dienst dienstes amt amtes büro
+    büros ministerium ministeriums kommission rat rates rats parlament parlaments
+    nationen regierung ausschuss ausschusses servicio oficina ministerio comisión
+    consejo parlamento naciones gobierno organización agencia secretaría fondo banco
+    servizio ufficio ministero commissione consiglio nazioni governo organizzazione
+    agenzia serviço gabinete ministério comissão conselho nações governo organização
+    agência ministerie commissie raad naties regering organisatie służbie służby służba
+    biura biuro komisji rady parlamentu narodów rządu organizacji ministerstwa urzędu
+    """
 )
 
 # Role/organisation separators: after these, any capitalised phrase is the organisation.
@@ -556,7 +319,7 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _SENTENCE_END_RE = re.compile(r"[.!?](?=[\s\"”»)]*(?:\s+[^\W\d_«“\"(]|$))|\n\s*\n")
-_INITIALS_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")
+_INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -564,6 +327,8 @@ _INITIALS_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")
 
 def _is_cap(token: str) -> bool:
     token = token.lstrip("«“\"'(")
+    if len(token) > 2 and token[0] in "dlDL" and token[1] in "'’":  # d’Ivoire, l’Union
+        token = token[2:]
     return bool(token) and token[0].isupper()
 
 
@@ -672,9 +437,18 @@ class _Party:
     offset: int  # where the name (or organisation) starts, in the piece's coordinates
 
 
+def _strip_postnominals(text: str) -> str:
+    """``Chris Bowen MP`` -> ``Chris Bowen`` (only at the very end)."""
+    while True:
+        head, _, last = text.rpartition(" ")
+        if not head or last.strip(",").upper() not in _POSTNOMINALS:
+            return text
+        text = head.rstrip(" ,")
+
+
 def _clean_name(text: str) -> str:
     words = text.split()
-    while words and words[-1].strip(",.") in _POSTNOMINALS:
+    while words and words[-1].strip(",").upper() in _POSTNOMINALS:
         words.pop()
     return " ".join(words).strip(" ,;:")
 
@@ -694,6 +468,8 @@ def _name_run(text: str, start: int = 0) -> int:
     tokens = _tokens(text[start:])
     for index, (offset, token) in enumerate(tokens):
         word = token.rstrip(",;:")
+        if index and word.upper() in _POSTNOMINALS:  # "MP", "QC" close the name
+            break
         if _is_cap(word) and word.lower().strip(".") not in _ROLE_WORDS:
             end = start + offset + len(word)
             if word != token:  # a comma closes the name
@@ -727,7 +503,7 @@ def _role_and_org(text: str, language: str) -> tuple[str | None, str | None]:
 
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
     """Read one list item as a person: ``Mme X``, ``X``, ``Secretary of State X [of Org]``."""
-    text = piece.rstrip(" .,;")
+    text = _strip_postnominals(piece.rstrip(" .,;"))
     dash = re.search(r"\s+[-–—]\s+", text)
     if dash:  # "Chris Bowen MP - Minister for Immigration"
         person = _person(text[: dash.start()], language, allow_bare=allow_bare)
@@ -751,7 +527,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     if honorific and run:
         name = _clean_name(text[lead : lead + run])
         rest = text[lead + run :].strip(" ,")
-        if rest.split() and rest.split()[0] in _POSTNOMINALS:
+        if rest.split() and rest.split()[0].strip(",").upper() in _POSTNOMINALS:
             rest = " ".join(rest.split()[1:])
         before = text[: found.start()].strip(" ,") if found and found.start() else ""
         role, org = _role_and_org(rest or before, language) if (rest or before) else (None, None)
@@ -810,6 +586,17 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     return _Party(name, None, role or None, of_org or org, name_start)
 
 
+# Words that make a phrase an organisation rather than a person's name.
+_ORG_WORDS = _ORG_HEADS | _words(
+    """
+    association centre center network college university school society police party union
+    foundation institute council league federation confederation alliance group forum
+    """
+)
+
+_NAME_GLUE = _words("of the and for de du des la le d’ del di van von der")
+
+
 def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     """Read one list item as a party of a title or "We, ..." list."""
     text = piece.strip(" .,;:")
@@ -828,24 +615,7 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     for position, token in _tokens(text):
         if (
             not _is_cap(token)
-            and token.lower()
-            not in {
-                "of",
-                "the",
-                "and",
-                "for",
-                "de",
-                "du",
-                "des",
-                "la",
-                "le",
-                "d’",
-                "del",
-                "di",
-                "van",
-                "von",
-                "der",
-            }
+            and token.lower() not in _NAME_GLUE
             and not token.startswith(("(", "“", "‘"))
         ):
             cut = position
@@ -860,7 +630,7 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
             return _Party(None, None, role, role_of.group("org"), offset + role_of.start("org"))
     if text.lower() in _SHORT_FORMS:
         return _Party(None, None, None, _SHORT_FORMS[text.lower()], offset)
-    if not text or text.split()[0].lower() in _ROLE_WORDS:
+    if not text or text.split()[0].lower() in _ROLE_WORDS - _ORG_HEADS:
         return None
     return _Party(None, None, None, text, offset)
 
@@ -977,7 +747,7 @@ _WE_RES = (
 )
 _PREAMBLE_NEXT_RE = re.compile(r"^(?:[A-Z][a-z]+ing|Considérant|Reconnaissant|In Anerkennung)\b")
 _FOLLOWING_RE = re.compile(
-    r"(?m)^Following (?:is|are) (?:the (?:text|transcript) of )?(?P<who>[^:]+?)['’]s?\s+"
+    r"(?:^|(?<=[.:)\]] ))Following (?:is|are) (?:the (?:text|transcript) of )?(?P<who>[^:]+?)['’]s?\s+"
     r"(?:(?:opening |closing |keynote |video |prepared |written )?(?:remarks|message|address|"
     r"statement|speech|briefing|op-ed|article))\b"
 )
@@ -1027,8 +797,11 @@ def _title_parties(title: str, language: str) -> list[_Party]:
         listing = listing[prefix.end() :] if prefix else listing
         if listing.isupper():
             listing = listing.title()
-        parties = [p for _, p in _entity_list(listing, language, stop_at_lower=False)]
-        if parties:
+        listed = _entity_list(listing, language, stop_at_lower=False)
+        parties = [p for _, p in listed]
+        # A list whose first item is not a party ("the conference of Ministers for
+        # Immigration and Ethnic Affairs") is one name split at its "and": none of it.
+        if parties and listed[0][0] == 0:
             return [attrs.evolve(p, offset=p.offset + base) for p in parties]
     meeting = _MEETING_RE.search(title)
     if meeting:
@@ -1168,6 +941,109 @@ def _header(text: str, language: str) -> list[_Party]:
     return [attrs.evolve(p, offset=p.offset + found.end()) for p in parties if p.name]
 
 
+_BANNER_RE = re.compile(
+    r"^\s*joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])\s*$", re.IGNORECASE
+)
+_TITLECASE_SMALL_RE = re.compile(r"\b(?:The|And|For|Of|On|In|At|To)\b")
+
+
+def _titlecased(text: str) -> str | None:
+    """``MR SCOTT MORRISON MHR`` as ``Mr Scott Morrison Mhr`` (same length), or ``None``."""
+    titled = text.title()
+    if len(titled) != len(text):
+        return None
+    return _TITLECASE_SMALL_RE.sub(lambda m: m.group().lower(), titled)
+
+
+def _named_people(text: str, language: str) -> list[_Party]:
+    """Every honorific-led name in a letterhead line (``Hon. X MP  Attorney-General  Hon. Y MP``)."""
+    if sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+        titled = _titlecased(text)
+        if titled is None:
+            return []
+        text = titled
+    found = []
+    for honorific in re.finditer(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])", text):
+        run = _name_run(text, honorific.end())
+        if run:
+            name = _clean_name(text[honorific.end() : honorific.end() + run])
+            found.append(_Party(name, honorific.group().strip(), None, None, honorific.end()))
+    return found
+
+
+def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[_Party]:
+    """Names printed just before or after a bare ``JOINT MEDIA RELEASE`` banner."""
+    if not _BANNER_RE.match(texts[index]):
+        return []
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(texts):
+            people = _named_people(texts[neighbour], language)
+            if len(people) >= 2:
+                return people
+    return []
+
+
+_SIGNED_RE = re.compile(
+    r"\b(?:we,? the undersigned|les soussignés|die Unterzeichnenden|los abajo firmantes|"
+    r"i sottoscritti|os abaixo assinados|ondergetekenden|niżej podpisani)\b"
+    r"|^(?:signed|done|fait|geschehen|hecho|fatto|feito|gedaan|sporządzono)\s+(?:at|in|on|à|le|zu|am|en|a|em|te|w)\b",
+    re.IGNORECASE,
+)
+_WITNESS_RE = re.compile(
+    r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit)\b",
+    re.IGNORECASE,
+)
+
+
+def _signature_block(texts: Sequence[str], language: str) -> tuple[int, list[tuple[int, _Party]]]:
+    """Names after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
+
+    Returns the index of the marker block and (block index, party) pairs.
+    """
+    index = next((i for i, text in enumerate(texts) if _SIGNED_RE.search(text)), -1)
+    if index < 0:
+        return -1, []
+    found: list[tuple[int, _Party]] = []
+    for position in range(index + 1, min(len(texts), index + 25)):
+        text = texts[position]
+        if _WITNESS_RE.search(text) or len(text) > 300:
+            break
+        last_in_block: _Party | None = None
+        for column in re.finditer(r"\S+(?: \S+)*", text):
+            party = _signature_name(column.group(), language)
+            if party is not None:
+                last_in_block = attrs.evolve(party, offset=party.offset + column.start())
+                found.append((position, last_in_block))
+                continue
+            words = column.group().strip(" ,").split()
+            org_like = _is_cap(column.group()) and any(w.lower() in _ORG_WORDS for w in words)
+            if last_in_block is not None and last_in_block.organisation is None and org_like:
+                # "Dr X, President  Australian Medical Association": X's organisation
+                last_in_block = attrs.evolve(last_in_block, organisation=column.group().strip(" ,"))
+                found[-1] = (position, last_in_block)
+    return index, found
+
+
+def _signature_name(text: str, language: str) -> _Party | None:
+    """The name that opens one signature line (``Dr X, President ...``; ``Hun Manet``)."""
+    honorific = _HONORIFIC_RE.match(text)
+    lead = honorific.end() if honorific else 0
+    run = _name_run(text, lead)
+    if not run:
+        return None
+    name = _clean_name(text[lead : lead + run])
+    after = text[lead + run :]
+    if not honorific:
+        words = name.split()
+        if not 2 <= len(words) <= 4 or _is_entity(name, language) or name.isupper():
+            return None
+        if any(w.lower().strip("()") in _ORG_WORDS for w in words):
+            return None
+        if after and not re.match(r"^(?:,|\s*$|\s+(?:[A-Z]{2,6})\b)", after):
+            return None
+    return _Party(name, honorific.group().strip() if honorific else None, None, None, lead)
+
+
 # --------------------------------------------------------------------------- assembly
 
 # Issuers that publish in their own name: the organisation a single-issuer
@@ -1262,6 +1138,31 @@ def _dedupe(signatories: Iterable[Signatory]) -> tuple[Signatory, ...]:
     return tuple(out)
 
 
+def _merge_signatures(
+    signatories: list[Signatory], texts: Sequence[str], locators: Sequence[Finder], lang: str
+) -> None:
+    """Add the names of a signature block: fill nameless parties in order, or add new ones."""
+    _, found = _signature_block(texts, lang)
+    if not found:
+        return
+    nameless = [i for i, s in enumerate(signatories) if not s.name]
+    if signatories and len(nameless) == len(signatories) == len(found):
+        for slot, (position, party) in zip(nameless, found, strict=True):
+            signatories[slot] = attrs.evolve(
+                signatories[slot],
+                name=party.name,
+                honorific=party.honorific,
+                location=locators[position](party.offset),
+            )
+        return
+    present = {_surname(s.name) for s in signatories}
+    for position, party in found:
+        if _surname(party.name) not in present:
+            signatory = _to_signatory(party, locators[position])
+            if signatory is not None:
+                signatories.append(signatory)
+
+
 def extract_parties(
     *,
     title: str,
@@ -1309,11 +1210,13 @@ def extract_parties(
             if signatory is not None:
                 target.append(signatory)
 
+    co_chaired = False
     for text, locate in zip(texts, locators, strict=True):
         found = _co_chairs(text, lang)
         if found and found[0]:
             add(signatories, found[0], locate)
             add(participants, found[1], locate)
+            co_chaired = True
             break
 
     opening = texts[:12]
@@ -1334,16 +1237,20 @@ def extract_parties(
         add(signatories, _title_parties(title, lang), _fixed_locator(source, "title"))
     if not signatories:
         for index, text in enumerate(texts[:6]):
-            parties = _header(text, lang)
+            parties = _header(text, lang) or _banner_neighbours(texts, index, lang)
             if parties:
                 add(signatories, parties, locators[index])
                 break
+    if not co_chaired:
+        _merge_signatures(signatories, texts, locators, lang)
 
     people = [_creator_party(c) for c in creators]
     named = [p for p in people if p is not None and p.name]
     present = {_surname(s.name) for s in signatories}
     locate_creators = _fixed_locator(source, "creators")
-    if named:
+    if co_chaired:  # the text says who chaired: catalogue authors add nothing
+        pass
+    elif named:
         add(signatories, [p for p in named if _surname(p.name) not in present], locate_creators)
     elif not signatories:
         first = next((p for p in people if p is not None), None)
