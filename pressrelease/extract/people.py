@@ -143,6 +143,7 @@ _HONORIFIC_WORDS = (
     "Mlle",
     "Me",
     "Pr",
+    "Herrn",
     "Herr",
     "Frau",
     "Sr.",
@@ -161,6 +162,7 @@ _HONORIFIC_WORDS = (
     "mw.",
     "Pan",
     "Pani",
+    "Pana",
 )
 _HONORIFIC = (
     r"(?:(?:"
@@ -174,6 +176,34 @@ _PARTICLES = _words(
     """
     von van der den de du da di del della des le la bin binti al el dos das ter zu y
     """
+)
+_PARTICLES_AFTER_PARTICLE = _words("der den des la le y")
+# Endings of (German, Dutch...) compound titles of office: "Sonderbeauftragter".
+_ROLE_ENDINGS = (
+    "beauftragte",
+    "beauftragter",
+    "minister",
+    "ministerin",
+    "sekretär",
+    "sekretärin",
+    "direktor",
+    "direktorin",
+    "präsident",
+    "präsidentin",
+    "leiter",
+    "leiterin",
+    "kommissar",
+    "kommissarin",
+    "botschafter",
+    "botschafterin",
+    "vorsitzende",
+    "vorsitzender",
+    "kanzler",
+    "kanzlerin",
+    "sprecher",
+    "sprecherin",
+    "voorzitter",
+    "secretaris",
 )
 # Post-nominals dropped after a name.
 _POSTNOMINALS = frozenset(
@@ -259,30 +289,43 @@ _STRONG_SPLIT_RE = re.compile(rf"(?:^|(?<=\s))(?:{_STRONG_ORG_MARKERS})(?=[^\W\d
 _WEAK_SPLIT_RE = re.compile(rf"(?:^|(?<=\s))(?:{_WEAK_ORG_MARKERS})(?=[^\W\d_])")
 
 # Sentences that name co-chairs, then participants.
+# Prepositions (with their contractions) that introduce an agent or a party.
+_BY = (
+    r"(?:by|par|von|vom|por|pela|pelo|pelas|pelos|da|dal|dalla|dallo|dai|dagli|dalle|door|"
+    r"przez)"
+)
+_OF = r"(?:of|de|du|des|del|d['’]|do|da|dos|das|di|dell['’]|della|dello|dei|degli|van|von|der)"
+# Articles that may stand between a preposition and an honorific ("por la Sra.").
+_ARTICLE = r"(?:the|le|la|les|l['’]|el|los|las|il|lo|gli|o|a|os|as|de|het|der|die|den|dem)"
 _CO_CHAIR_RE = re.compile(
-    r"(?:\bco-?chaired by|\bjointly chaired by|\bchaired jointly by|\bco-?hosted by|"
-    r"\bconvened by (?:its |the )?co-?chairs,?|\bco-?chairs were|"
-    r"\bco-?présidée?s? par|\bsous la co-?présidence (?:de|du|des)|"
-    r"\bunter dem gemeinsamen Vorsitz (?:von|der|des)|\bgemeinsam geleitet von|"
-    r"\bunter (?:dem )?Ko-?Vorsitz (?:von|der|des)|"
-    r"\bco-?presidid[oa]s? por|\bbajo la co-?presidencia de|\bsob a co-?presidência de|"
-    r"\bco-?presiedut[oa]\w* da|\bsotto la co-?presidenza di|"
-    r"\bgezamenlijk voorgezeten door|\bonder (?:het )?co-?voorzitterschap van|"
-    r"\bwspółprzewodniczy(?:li|ły|ł|ła)|\bpod współprzewodnictwem)\s+",
+    r"(?:\bco-?chaired\s+by|\bjointly\s+chaired\s+by|\bchaired\s+jointly\s+by|"
+    r"\bco-?hosted\s+by|\bconvened\s+by\s+(?:its\s+|the\s+)?co-?chairs,?|\bco-?chairs\s+were|"
+    r"\bco-?présidée?s?\s+par|\bsous\s+la\s+co-?présidence\s+(?:de|du|des)|"
+    r"\bunter\s+dem\s+gemeinsamen\s+Vorsitz\s+(?:von|vom|der|des)|\bgemeinsam\s+geleitet\s+von|"
+    r"\bunter\s+(?:dem\s+)?Ko-?Vorsitz\s+(?:von|vom|der|des)|"
+    r"\bco-?presidid[oa]s?\s+(?:por|pela|pelo|pelas|pelos)|"
+    r"\bbajo\s+la\s+co-?presidencia\s+(?:del|de)|\bsob\s+a\s+co-?presidência\s+(?:dos|das|do|da|de)|"
+    r"\bco-?presiedut[oa]\w*\s+(?:da|dal|dalla|dallo|dai|dagli|dalle)|"
+    r"\bsotto\s+la\s+co-?presidenza\s+(?:di|del|della|dello|dei|degli)|"
+    r"\bgezamenlijk\s+voorgezeten\s+door|\bonder\s+(?:het\s+)?co-?voorzitterschap\s+van|"
+    r"\bwspółprzewodniczy(?:li|ły|ł|ła)|\bpod\s+współprzewodnictwem)\s+",
     re.IGNORECASE,
 )
 _PARTICIPATION_RE = re.compile(
-    r"(?:\bwith the participation of|\bjoined by|\bin the presence of|"
-    r"\bavec la participation (?:de|du|des)|\ben présence (?:de|du|des)|"
-    r"\b(?:mit|unter) (?:Beteiligung|Teilnahme) (?:von|der|des)|"
-    r"\bcon la participación de|\bcon la partecipazione di|\bcom a participação de|"
-    r"\bmet (?:de )?deelname van|\bin aanwezigheid van|\bz udziałem)\s+",
+    r"(?:\bwith\s+the\s+participation\s+of|\bjoined\s+by|\bin\s+the\s+presence\s+of|"
+    r"\bavec\s+la\s+participation\s+(?:des|du|de|d['’])|\ben\s+présence\s+(?:des|du|de|d['’])|"
+    r"\b(?:mit|unter)\s+(?:Beteiligung|Teilnahme)\s+(?:von|vom|der|des)|"
+    r"\bcon\s+la\s+participación\s+(?:del|de)|"
+    r"\bcon\s+la\s+partecipazione\s+(?:della|dello|degli|dell['’]|dei|del|di)|"
+    r"\bcom\s+a\s+participação\s+(?:dos|das|do|da|de)|"
+    r"\bmet\s+(?:de\s+)?deelname\s+van|\bin\s+aanwezigheid\s+van|\bz\s+udziałem)"
+    r"(?:\s+|(?<=['’]))",
     re.IGNORECASE,
 )
 # Ends a list of parties inside a sentence.
 _LIST_END_RE = re.compile(
-    r",?\s+(?:ainsi que|as well as|along with|and hosted by|hosted by|sowie|así como|"
-    r"nonché|bem como|alsmede|a także|oraz przedstawicieli)\b",
+    r",?\s+(?:ainsi\s+que|as\s+well\s+as|along\s+with|and\s+hosted\s+by|hosted\s+by|sowie|"
+    r"así\s+como|nonché|bem\s+como|alsmede|a\s+także)\b",
     re.IGNORECASE,
 )
 # Group nouns: a list item led by one is a group, not a named party.
@@ -292,11 +335,8 @@ _GROUP_RE = re.compile(
     r"delegations|délégations|members|membres|officials|hauts fonctionnaires)\b",
     re.IGNORECASE,
 )
-_CONJ_LEAD_RE = re.compile(
-    r"^(?:and|et|und|y|e|en|i|oraz|&)\s+(?:(?:by|par|von|por|da|door|przez|de|di|do|of)\s+)?",
-    re.IGNORECASE,
-)
-_PREP_LEAD_RE = re.compile(r"^(?:by|par|von|por|da|door|przez|de|di|do|d['’])\s*", re.IGNORECASE)
+_CONJ_LEAD_RE = re.compile(r"^(?:and|et|und|y|e|en|i|oraz|&)\s+", re.IGNORECASE)
+_PREP_LEAD_RE = re.compile(rf"^(?:{_BY}|{_OF})(?:\s+|(?<=['’]))(?:{_ARTICLE}\s+)?", re.IGNORECASE)
 _CONJ_SPLIT_RE = re.compile(r"\s+(?:and|et|und|y|e|en|i|oraz|&)\s+")
 
 # Abbreviations whose final period does not end a sentence.
@@ -316,9 +356,20 @@ _ABBREVIATIONS = frozenset(
         "Lt.",
         "Col.",
         "Gov.",
+        "ds.",
+        "np.",
+        "tzw.",
+        "bzw.",
+        "z.B.",
+        "etc.",
+        "ca.",
+        "vs.",
+        "Ms.",
+        "Mr.",
+        "Mrs.",
     }
 )
-_SENTENCE_END_RE = re.compile(r"[.!?](?=[\s\"”»)]*(?:\s+[^\W\d_«“\"(]|$))|\n\s*\n")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"”»)]*(?:\s+[«“„\"‘(\[]*\s*[^\W\d_]|\s*$))")
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
 
 
@@ -453,6 +504,11 @@ def _clean_name(text: str) -> str:
     return " ".join(words).strip(" ,;:")
 
 
+def _is_role_word(word: str) -> bool:
+    low = word.lower().strip(".,")
+    return low in _ROLE_WORDS or (len(low) > 9 and low.endswith(_ROLE_ENDINGS))
+
+
 def _particle_leads_to_name(tokens: list[tuple[int, str]], index: int) -> bool:
     """Whether the words from ``index`` on are more particles and then a capitalised word."""
     for _, token in tokens[index:]:
@@ -470,12 +526,17 @@ def _name_run(text: str, start: int = 0) -> int:
         word = token.rstrip(",;:")
         if index and word.upper() in _POSTNOMINALS:  # "MP", "QC" close the name
             break
-        if _is_cap(word) and word.lower().strip(".") not in _ROLE_WORDS:
+        if _is_cap(word) and not _is_role_word(word):
             end = start + offset + len(word)
             if word != token:  # a comma closes the name
                 break
             continue
         if word.lower() in _PARTICLES and _particle_leads_to_name(tokens, index + 1):
+            # "der", "la"... only after another particle ("von der Leyen", "de la Cruz").
+            if word.lower() in _PARTICLES_AFTER_PARTICLE and (
+                not index or tokens[index - 1][1].lower() not in _PARTICLES
+            ):
+                break
             continue
         break
     return end - start
@@ -491,14 +552,33 @@ def _role_and_org(text: str, language: str) -> tuple[str | None, str | None]:
     for pattern, strong in ((_STRONG_SPLIT_RE, True), (_WEAK_SPLIT_RE, False)):
         for found in pattern.finditer(text):
             org = text[found.end() :].strip()
-            head = org.split()[0].lower().strip("’',") if org else ""
             if not _is_cap(org):
                 continue
-            if not strong and head not in _ORG_HEADS and not _is_entity(org, language):
+            if not strong and not _names_organisation(org, language):
                 continue
             role = text[: found.start()].strip(" ,")
             return (role or None), _trim(org)
+    # No preposition (Polish genitive: "zastępca sekretarza generalnego Biura ONZ"):
+    # the organisation starts at a capitalised head word that follows the role.
+    for found in re.finditer(r"(?<=[^\W\d_] )[^\W\d_]+", text):
+        word = found.group()
+        if word[0].isupper() and word.lower() in _ORG_HEADS and text[: found.start()].islower():
+            return text[: found.start()].strip(" ,") or None, _trim(text[found.start() :])
     return text, None
+
+
+def _names_organisation(text: str, language: str) -> bool:
+    """Whether ``text`` opens with an organisation: a head word early on, or a known body."""
+    words = [w.lower().strip("’',") for w in text.split()[:3]]
+    if any(w in _ORG_HEADS for w in words):
+        return True
+    # "United Nations Office of ..." or "Europese Unie" is one; "Union européenne pour la
+    # lutte contre le terrorisme" is part of a title of office ("coordinateur de ...").
+    entity = _entity_starting_at(text, 0, language)
+    if entity is None:
+        return False
+    rest = text[len(entity[1]) :].strip()
+    return not rest or _is_cap(rest)
 
 
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
@@ -577,7 +657,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     if not run or name_start + run < len(body.rstrip()):
         return None
     name = _clean_name(body[name_start : name_start + run])
-    if _is_entity(name, language):
+    if _is_entity(name, language) or any(w.lower() in _ORG_WORDS for w in name.split()):
         return None
     role = body[:name_start].strip(" ,")
     org = None
@@ -655,9 +735,14 @@ def _people_list(text: str, language: str) -> list[_Party]:
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
-        prep = _PREP_LEAD_RE.match(piece) if not conj else None
-        if prep and _HONORIFIC_RE.match(piece[prep.end() :]):
-            piece = piece[prep.end() :]
+        article = re.match(rf"(?i){_ARTICLE}\s+", piece)
+        if article and _HONORIFIC_RE.match(piece[article.end() :]):  # "la Sra. X"
+            piece = piece[article.end() :]
+        prep = None if _HONORIFIC_RE.match(piece) else _PREP_LEAD_RE.match(piece)
+        if prep:  # "et par M. X", "y por la Sra. X", "and by John Smith"
+            rest = piece[prep.end() :]
+            if _HONORIFIC_RE.match(rest) or (conj and _is_cap(rest)):
+                piece = rest
         lead = offset + len(raw) - len(piece)
         if _GROUP_RE.match(piece):
             break
@@ -677,7 +762,8 @@ def _people_list(text: str, language: str) -> list[_Party]:
         if conj:  # a new item that is not a person: a group, nobody to attach a role to
             expecting_role = False
             continue
-        if parties and (expecting_role or parties[-1].role is not None) and piece:
+        continues = parties and parties[-1].role is not None and _is_cap(piece)
+        if parties and (expecting_role or continues) and piece:
             last = parties[-1]
             if last.organisation is None:
                 joined = f"{last.role}, {piece}" if last.role else piece
@@ -685,6 +771,14 @@ def _people_list(text: str, language: str) -> list[_Party]:
                 parties[-1] = attrs.evolve(last, role=role, organisation=org)
             expecting_role = False
     return parties
+
+
+# What may stand before a party in a list: "de la France", "d’Italie", "the United States".
+_ITEM_LEAD_RE = re.compile(
+    r"(?:(?:of|de|du|des|von|vom|del|di|do|dos|das|van)\s+|d['’]\s*)?"
+    r"(?:(?:the|la|le|les|die|der|das|el|los|las|il|lo|o|a|os|as|het|de)\s+|l['’]\s*)?",
+    re.IGNORECASE,
+)
 
 
 def _entity_list(
@@ -699,8 +793,11 @@ def _entity_list(
         position = 0
         for half in _CONJ_SPLIT_RE.split(piece):
             start = piece.index(half, position)
-            items.append((offset + start, half))
             position = start + len(half)
+            lead = _ITEM_LEAD_RE.match(half)
+            if lead and lead.end() and _is_cap(half[lead.end() :]):
+                start, half = start + lead.end(), half[lead.end() :]
+            items.append((offset + start, half))
     capitalised = 0
     for _, item in items:
         if not item or not _is_cap(item.removeprefix("the ")):
@@ -725,11 +822,11 @@ def _entity_list(
 _WE_RES = (
     # We, the leaders of X, Y and Z, ...  /  We the Leaders of the Group of Seven (G7) ...
     re.compile(
-        r"\b(?:we|nous|wir|nosotros|noi|nós|wij|my),?\s+(?:the\s+|les\s+|die\s+|los\s+|i\s+|os\s+|de\s+)?"
+        r"\b(?:we|nous|wir|nosotros|noi|nós|wij|my),?\s+(?:the\s+|les\s+|die\s+|los\s+|i\s+|os\s+|de\s+|gli\s+)?"
         r"(?:(?:economic\s+)?leaders|heads\s+of\s+(?:state\s+and\s+)?government|governments|"
         r"dirigeants|chefs\s+d['’]État\s+et\s+de\s+gouvernement|"
         r"Staats-\s+und\s+Regierungschefs|líderes|leader|líderes|leiders)"
-        r"\s+(?:of|de|des|du|von|der|di|dei|van)\s+(?P<list>[^.;:]+)",
+        r"(?:\s+(?:of|de|des|du|von|der|di|dei|van))?\s+(?P<list>[^.;:]+)",
         re.IGNORECASE,
     ),
     # We — President Macron of France, ... —
@@ -801,7 +898,13 @@ def _title_parties(title: str, language: str) -> list[_Party]:
         parties = [p for _, p in listed]
         # A list whose first item is not a party ("the conference of Ministers for
         # Immigration and Ethnic Affairs") is one name split at its "and": none of it.
-        if parties and listed[0][0] == 0:
+        lead = _ITEM_LEAD_RE.match(listing)
+        first = lead.end() if lead and _is_cap(listing[lead.end() :]) else 0
+        # The list may open with an unnamed office holder ("the Prime Minister and ...").
+        opens_with_office = bool(listing[first:].split()) and _is_role_word(
+            listing[first:].split()[0]
+        )
+        if parties and (listed[0][0] == first or opens_with_office):
             return [attrs.evolve(p, offset=p.offset + base) for p in parties]
     meeting = _MEETING_RE.search(title)
     if meeting:
