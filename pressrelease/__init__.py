@@ -39,15 +39,27 @@ if TYPE_CHECKING:
         Signatory,
         Translation,
     )
+    from pressrelease.validation import (
+        RULES,
+        BatchReport,
+        Finding,
+        Report,
+        Severity,
+        ValidationConfig,
+        validate,
+        validate_many,
+    )
 
 # Public name -> module that defines it. Modules join this table as they land.
 _EXPORTS: dict[str, str] = {
+    "BatchReport": "pressrelease.validation",
     "Contact": "pressrelease.model",
     "DEFAULT_LIMITS": "pressrelease.limits",
     "DTDForbiddenError": "pressrelease.errors",
     "DecodeError": "pressrelease.errors",
     "EntitiesForbiddenError": "pressrelease.errors",
     "ExternalReferenceForbiddenError": "pressrelease.errors",
+    "Finding": "pressrelease.validation",
     "LimitExceededError": "pressrelease.errors",
     "Limits": "pressrelease.limits",
     "Link": "pressrelease.model",
@@ -58,11 +70,17 @@ _EXPORTS: dict[str, str] = {
     "ParseError": "pressrelease.errors",
     "PressRelease": "pressrelease.model",
     "PressReleaseError": "pressrelease.errors",
+    "RULES": "pressrelease.validation",
+    "Report": "pressrelease.validation",
     "SerializationError": "pressrelease.errors",
+    "Severity": "pressrelease.validation",
     "Signatory": "pressrelease.model",
     "Translation": "pressrelease.model",
     "UnsafeInputError": "pressrelease.errors",
+    "ValidationConfig": "pressrelease.validation",
     "ValidationError": "pressrelease.errors",
+    "validate": "pressrelease.validation",
+    "validate_many": "pressrelease.validation",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

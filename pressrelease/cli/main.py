@@ -21,7 +21,10 @@ EXIT_USAGE = 2
 
 #: name -> (module, one-line help). Each module has ``add_arguments(parser)``
 #: and ``execute(args) -> int``.
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "rules": ("pressrelease.cli.rules", "list the validation rules: code, severity, summary"),
+    "validate": ("pressrelease.cli.validate", "check press releases against the rules, for CI"),
+}
 
 
 def _version() -> str:
