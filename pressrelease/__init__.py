@@ -52,16 +52,28 @@ if TYPE_CHECKING:
         to_jsonl,
     )
     from pressrelease.serialize.xml import from_xml, from_xml_collection, to_xml, to_xml_collection
+    from pressrelease.validation import (
+        RULES,
+        BatchReport,
+        Finding,
+        Report,
+        Severity,
+        ValidationConfig,
+        validate,
+        validate_many,
+    )
     from pressrelease.writers import WriteReport
 
 # Public name -> module that defines it. Modules join this table as they land.
 _EXPORTS: dict[str, str] = {
+    "BatchReport": "pressrelease.validation",
     "Contact": "pressrelease.model",
     "DEFAULT_LIMITS": "pressrelease.limits",
     "DTDForbiddenError": "pressrelease.errors",
     "DecodeError": "pressrelease.errors",
     "EntitiesForbiddenError": "pressrelease.errors",
     "ExternalReferenceForbiddenError": "pressrelease.errors",
+    "Finding": "pressrelease.validation",
     "LimitExceededError": "pressrelease.errors",
     "Limits": "pressrelease.limits",
     "Link": "pressrelease.model",
@@ -72,10 +84,14 @@ _EXPORTS: dict[str, str] = {
     "ParseError": "pressrelease.errors",
     "PressRelease": "pressrelease.model",
     "PressReleaseError": "pressrelease.errors",
+    "RULES": "pressrelease.validation",
+    "Report": "pressrelease.validation",
     "SerializationError": "pressrelease.errors",
+    "Severity": "pressrelease.validation",
     "Signatory": "pressrelease.model",
     "Translation": "pressrelease.model",
     "UnsafeInputError": "pressrelease.errors",
+    "ValidationConfig": "pressrelease.validation",
     "ValidationError": "pressrelease.errors",
     "WriteReport": "pressrelease.writers",
     "from_dict": "pressrelease.serialize.json",
@@ -93,6 +109,8 @@ _EXPORTS: dict[str, str] = {
     "parse": "pressrelease.readers.sniff",
     "parse_markdown": "pressrelease.readers.text",
     "parse_text": "pressrelease.readers.text",
+    "validate": "pressrelease.validation",
+    "validate_many": "pressrelease.validation",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
