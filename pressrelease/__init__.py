@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         Signatory,
         Translation,
     )
+    from pressrelease.readers.html import parse_html
 
 # Public name -> module that defines it. Modules join this table as they land.
 _EXPORTS: dict[str, str] = {
@@ -63,6 +64,7 @@ _EXPORTS: dict[str, str] = {
     "Translation": "pressrelease.model",
     "UnsafeInputError": "pressrelease.errors",
     "ValidationError": "pressrelease.errors",
+    "parse_html": "pressrelease.readers.html",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
