@@ -64,25 +64,25 @@ ISSUER = Issuer(
         # "Press release | 29 April 2020 | Brussels", the ID is printed at the
         # very end (.ecpr-reference__display) and closes og:url (ip_20_777).
         markers=(
-            "//*[contains(@class, 'ecpr-reference__display')]",
+            "//div[contains(@class, 'ecpr-reference__display')]",
             "//app-detail",
         ),
-        title=("//*[contains(@class, 'ecl-page-header__title')]//h1",),
-        unique_id=("//*[contains(@class, 'ecpr-reference__display')]",),
+        title=("//div[contains(@class, 'ecl-page-header__title')]//h1",),
+        unique_id=("//div[contains(@class, 'ecpr-reference__display')]",),
         id_in_url=re.compile(
             r"/presscorner/detail/[a-z]{2}/(?P<id>[a-z]+_\d{2}_\d{1,5})(?:$|[/?#])"
         ),
         published=(
             "//meta[@name='Date']/@content",
-            "(//*[contains(@class, 'ecl-page-header__meta')]//*[contains(@class, 'ecl-meta__item')])[2]",
+            "(//div[contains(@class, 'ecl-page-header__meta')]//span[contains(@class, 'ecl-meta__item')])[2]",
         ),
         place=(
-            "(//*[contains(@class, 'ecl-page-header__meta')]//*[contains(@class, 'ecl-meta__item')])[3]",
+            "(//div[contains(@class, 'ecl-page-header__meta')]//span[contains(@class, 'ecl-meta__item')])[3]",
         ),
         category=(
-            "(//*[contains(@class, 'ecl-page-header__meta')]//*[contains(@class, 'ecl-meta__item')])[1]",
+            "(//div[contains(@class, 'ecl-page-header__meta')]//span[contains(@class, 'ecl-meta__item')])[1]",
         ),
-        body=("//section[@id='inline-nav-1']//*[contains(@class, 'ecl-paragraph')]",),
+        body=("//section[@id='inline-nav-1']//div[contains(@class, 'ecl-paragraph')]",),
         translations=("//select[contains(@class, 'ecpr-lang-dropdown')]/option",),
         contact_items=("//app-detail-contact//li",),
         contact_name=(".//h4",),

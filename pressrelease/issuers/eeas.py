@@ -23,7 +23,7 @@ ISSUER = Issuer(
         # the older site ("Brussels, 03/12/2020 - 16:53, UNIQUE ID: 201203_6")
         # carry no such markup and are read by the generic path.
         markers=(
-            "//*[contains(@class, 'view-pressmaterial')]",
+            "//div[contains(@class, 'view-pressmaterial')]",
             "//form[contains(@action, '/eeas/')]",
         ),
         items=(

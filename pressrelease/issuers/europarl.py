@@ -22,24 +22,26 @@ ISSUER = Issuer(
         # block at the end and sits in the canonical URL; the date in
         # <time itemprop="datePublished"> (local time) and <meta name="available">.
         markers=(
-            "//*[contains(@class, 'ep-a_reference')]",
+            "//div[contains(@class, 'ep-a_reference')]",
             "//meta[@name='planet'][@content='news']",
         ),
         title=("//h1[contains(@class, 'ep_title')]",),
-        unique_id=("//*[contains(@class, 'ep_reference')]/span[2]",),
+        unique_id=("//div[contains(@class, 'ep_reference')]/span[2]",),
         id_in_url=re.compile(r"/press-room/(?P<id>\d{8}IPR\d{5})(?:/|$)"),
         published=(
             "//time[@itemprop='datePublished']",
             "//meta[@name='available']/@content",
         ),
-        category=("//*[contains(@class, 'ep-layout_contenttype')]",),
+        category=("//div[contains(@class, 'ep-layout_contenttype')]",),
         body=(
-            "//*[contains(@class, 'ep-a_facts')]",
-            "//*[contains(@class, 'ep-a_text')]",
+            "//div[contains(@class, 'ep-a_facts')]",
+            "//div[contains(@class, 'ep-a_text')]",
         ),
-        translations=("//nav//a[@hreflang]",),
-        related=("//*[contains(@class, 'ep-a_links')]//a[@href]",),
-        contact_items=("//*[contains(@class, 'ep-a_contacts')]//li[contains(@class, 'ep_item')]",),
+        translations=("//a[@hreflang][ancestor::nav]",),
+        related=("//div[contains(@class, 'ep-a_links')]//a[@href]",),
+        contact_items=(
+            "//div[contains(@class, 'ep-a_contacts')]//li[contains(@class, 'ep_item')]",
+        ),
         contact_name=(".//h3",),
         contact_role=(".//*[contains(@class, 'ep_information')]",),
         contact_phone=(".//li[contains(@class, 'ep_phone')]/a/@href",),

@@ -25,14 +25,14 @@ ISSUER = Issuer(
         # Drupal pages of press.un.org: the symbol, the date and the title sit
         # in named fields; a "Highlights" sidebar holds a second <time>.
         markers=(
-            "//*[contains(@class, 'field--name-field-symbol')]",
+            "//div[contains(@class, 'field--name-field-symbol')]",
             "//body[contains(@class, 'node-type--press')]",
         ),
-        title=("//*[contains(@class, 'field--name-field-display-title')]//h1",),
-        unique_id=("//*[contains(@class, 'field--name-field-symbol')]",),
-        published=("//*[contains(@class, 'field--name-field-dated')]//time",),
-        category=("//*[contains(@class, 'field--name-field-doctype')]",),
-        body=("//*[contains(@class, 'field--name-body')]",),
+        title=("//div[contains(@class, 'field--name-field-display-title')]//h1",),
+        unique_id=("//div[contains(@class, 'field--name-field-symbol')]",),
+        published=("//div[contains(@class, 'field--name-field-dated')]//time",),
+        category=("//div[contains(@class, 'field--name-field-doctype')]",),
+        body=("//div[contains(@class, 'field--name-body')]",),
         organisation="United Nations",
         site="https://press.un.org",
     ),

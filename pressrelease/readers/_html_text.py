@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import attrs
 from lxml import etree
@@ -170,7 +170,9 @@ def safe_url(href: str, base: str | None) -> tuple[str | None, str | None]:
     >>> safe_url("mailto:press@example.org", None)
     ('mailto:press@example.org', None)
     """
-    cleaned = _STRIP_ANYWHERE.sub("", href).strip(_C0_SPACE)
+    cleaned = href.strip(_C0_SPACE)
+    if "\t" in cleaned or "\n" in cleaned or "\r" in cleaned:
+        cleaned = _STRIP_ANYWHERE.sub("", cleaned)
     if not cleaned:
         return None, "empty link"
     found = _SCHEME.match(cleaned)
@@ -183,10 +185,11 @@ def safe_url(href: str, base: str | None) -> tuple[str | None, str | None]:
         if base is None:
             return None, "relative link and no page URL to resolve it against"
         absolute = urljoin(base, cleaned)
-        scheme = urlsplit(absolute).scheme.lower()
+        found = _SCHEME.match(absolute)
+        scheme = found.group(1).lower() if found else ""
         if scheme not in SAFE_SCHEMES:
             return None, f"resolves to scheme {scheme!r}, which is not allowed"
-    if scheme in ("http", "https") and not urlsplit(absolute).netloc:
+    if scheme != "mailto" and not absolute[len(scheme) + 1 :].startswith("//"):
         return None, "http(s) link without a host"
     return absolute, None
 
@@ -229,23 +232,19 @@ class _Builder:
             if value:
                 self.space = True
             return
-        if value[0].isspace():
-            self.space = True
-        for word in words:
-            if self.space and self.length:
-                self.parts.append(" ")
-                self.length += 1
-            self.space = False
+        if self.length and (self.space or value[0].isspace()):
+            self.parts.append(" ")
+            self.length += 1
+        if self.pending_link:
             for link in self.pending_link:
                 link.start = self.length
             self.pending_link.clear()
-            self.parts.append(word)
-            self.length += len(word)
-            if not bold:
-                self.plain += len(word)
-            self.space = True
-        if not value[-1].isspace():
-            self.space = False
+        chunk = " ".join(words)
+        self.parts.append(chunk)
+        self.length += len(chunk)
+        if not bold:
+            self.plain += len(chunk)
+        self.space = value[-1].isspace()
 
     def text(self) -> str:
         return "".join(self.parts)
