@@ -293,11 +293,15 @@ class BlockWalker:
             if tag in ACTIVE_TAGS:
                 self.dropped_active.append(element)
             return True
-        if element in self.skip or _hidden(element):
+        if self.furniture and tag in FURNITURE_TAGS:
+            return True
+        if self.skip and element in self.skip:
+            return True
+        if not element.attrib:  # most inline elements: nothing more to look at
+            return False
+        if _hidden(element):
             return True
         if self.furniture:
-            if tag in FURNITURE_TAGS:
-                return True
             names = element.get("class", "") + " " + element.get("id", "")
             if names != " " and _FURNITURE_WORDS.search(names):
                 return True

@@ -118,8 +118,11 @@ def _codec(label: str, source: str | None, where: str) -> str:
 
 def _decode(
     data: bytes, *, charset: str | None, source: str | None
-) -> tuple[str, tuple[Notice, ...]]:
-    """Bytes to text by the policy in the module docstring (BOM, caller, meta, UTF-8)."""
+) -> tuple[str, tuple[Notice, ...], str]:
+    """Bytes to text by the policy in the module docstring (BOM, caller, meta, UTF-8).
+
+    Returns the text, any ``PR601`` notices and the codec used.
+    """
     body, codec, where = data, None, ""
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -145,7 +148,7 @@ def _decode(
                 f"the page declares {codec} {where} but its bytes are valid UTF-8 "
                 "with non-ASCII characters; read as UTF-8"
             )
-            return text, (Notice(code="PR601", message=message, path="$"),)
+            return text, (Notice(code="PR601", message=message, path="$"),), "utf-8"
     try:
         text = body.decode(codec)
     except UnicodeDecodeError as exc:
@@ -159,7 +162,7 @@ def _decode(
             line=line,
             column=column,
         ) from exc
-    return text, notices
+    return text, notices, codec
 
 
 # --------------------------------------------------------------------------- compiled XPaths
@@ -285,8 +288,11 @@ def _load(
     elif isinstance(data, bytes | bytearray | memoryview):
         data = bytes(data)
         limits.check_size(len(data), source=source)
-        text, notices = _decode(data, charset=charset, source=source)
-        raw = data if data.isascii() else text.encode("utf-8")
+        text, notices, codec = _decode(data, charset=charset, source=source)
+        if codec == "utf-8":  # valid UTF-8 already: hand lxml the bytes as they are
+            raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        else:
+            raw = text.encode("utf-8")
     else:
         raise TypeError(f"parse_html() takes bytes or str, not {type(data).__name__}")
     if "\x00" in text:
