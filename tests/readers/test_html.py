@@ -450,3 +450,11 @@ def test_govuk_page_by_its_meta_tags() -> None:
     )
     assert release.category == "press_release"
     assert "Is this page useful?" not in release.text
+
+
+def test_every_corpus_record_survives_a_json_round_trip(corpus: Path) -> None:
+    from pressrelease import from_json, to_json
+
+    for path in sorted(corpus.glob("*/*.html")):
+        for release in read_html(path.read_bytes(), source=path.name):
+            assert from_json(to_json(release)) == release, path.name
