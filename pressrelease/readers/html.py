@@ -87,7 +87,7 @@ from pressrelease.readers._html_text import (
     safe_url,
 )
 
-__all__ = ["parse_html", "read_html"]
+__all__ = ["fragment_paragraphs", "parse_html", "read_html"]
 
 # --------------------------------------------------------------------------- decoding
 
@@ -1218,3 +1218,100 @@ def read_html(
         )
     for number, item in enumerate(items, start=1):
         yield _read_item(page, found, item, number)
+
+
+def fragment_paragraphs(
+    markup: str,
+    *,
+    base: str | None,
+    source: str | None,
+    path: str,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[tuple[Paragraph, ...], tuple[Notice, ...]]:
+    """The paragraphs of an HTML fragment held in another format (a JSON ``body`` field).
+
+    Locations point at ``path`` (the JSON path of the field) with the
+    fragment's own element path after it.
+
+    >>> paragraphs, notices = fragment_paragraphs(
+    ...     '<div class="govspeak"><p>See <a href="/x">this</a>.</p><script>x</script></div>',
+    ...     base="https://www.gov.uk/", source=None, path="$.details.body")
+    >>> [(p.text, p.links[0].href) for p in paragraphs], [n.code for n in notices]
+    ([('See this.', 'https://www.gov.uk/x')], ['PR602'])
+    """
+    if len(markup) > limits.max_field_chars:
+        raise LimitExceededError(
+            f"{path} is {len(markup)} characters, more than max_field_chars={limits.max_field_chars}",
+            source=source,
+            path=path,
+        )
+    parser = etree.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+    )
+    try:
+        root = etree.fromstring(
+            ("<html><body>" + markup + "</body></html>").encode("utf-8", "surrogatepass"), parser
+        )
+    except (etree.XMLSyntaxError, UnicodeError) as exc:
+        raise ParseError(f"{path} is not HTML: {exc}", source=source, path=path) from exc
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            raise LimitExceededError(
+                f"{path} nests elements deeper than libxml2's limit of 256 levels",
+                source=source,
+                path=path,
+            )
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return (), ()
+    tree = root.getroottree()
+    walker = BlockWalker(base=base, max_depth=limits.max_xml_depth)
+    notices: list[Notice] = []
+
+    def where(element: etree._Element) -> Location:
+        return Location(
+            source=source, element=f"{path}{tree.getpath(element)[len('/html/body') :]}"
+        )
+
+    paragraphs = []
+    for block in walker.blocks(body):
+        if len(block.text) > limits.max_field_chars:
+            raise LimitExceededError(
+                f"a paragraph of {path} is longer than max_field_chars={limits.max_field_chars}",
+                source=source,
+                path=path,
+            )
+        kind = block.kind
+        if kind is ParagraphKind.PARAGRAPH and block.bold and len(block.text) < 200:
+            kind = ParagraphKind.HEADING
+        paragraphs.append(
+            Paragraph(
+                text=block.text,
+                kind=kind,
+                links=tuple(
+                    Link(text=text, href=href, start=start, location=where(anchor))
+                    for text, href, start, anchor in block.links
+                ),
+                location=where(block.element),
+            )
+        )
+    for href, reason, anchor in walker.dropped_links:
+        notices.append(
+            Notice(
+                code="PR501",
+                message=f"link {href[:80]!r} dropped: {reason}",
+                path=path,
+                location=where(anchor),
+            )
+        )
+    if walker.dropped_active:
+        tags = sorted({str(element.tag) for element in walker.dropped_active})
+        notices.append(
+            Notice(
+                code="PR602",
+                message=f"left out of the text: {len(walker.dropped_active)} active element(s) ({', '.join(tags)})",
+                path=path,
+                location=where(walker.dropped_active[0]),
+            )
+        )
+    return tuple(paragraphs), tuple(notices)
