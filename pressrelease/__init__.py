@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         Signatory,
         Translation,
     )
+    from pressrelease.readers.html import parse_html
     from pressrelease.readers.sniff import parse
     from pressrelease.readers.text import parse_markdown, parse_text
     from pressrelease.serialize.json import (
@@ -100,6 +101,7 @@ _EXPORTS: dict[str, str] = {
     "from_xml": "pressrelease.serialize.xml",
     "from_xml_collection": "pressrelease.serialize.xml",
     "iter_jsonl": "pressrelease.serialize.json",
+    "parse_html": "pressrelease.readers.html",
     "to_dict": "pressrelease.serialize.json",
     "to_json": "pressrelease.serialize.json",
     "to_json_array": "pressrelease.serialize.json",
