@@ -78,10 +78,8 @@ def _member_fields(kind: type) -> tuple[str, ...]:
 
 def same_value(a: object, b: object) -> bool:
     """Equality that also tells offsets apart (``12:00+01:00`` is not ``11:00Z`` here)."""
-    if isinstance(a, datetime) or isinstance(b, datetime):
-        return (
-            type(a) is type(b) and a == b and a.utcoffset() == b.utcoffset()  # type: ignore[union-attr]
-        )
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return a == b and a.utcoffset() == b.utcoffset()
     return type(a) is type(b) and a == b
 
 
