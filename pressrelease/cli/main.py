@@ -21,7 +21,9 @@ EXIT_USAGE = 2
 
 #: name -> (module, one-line help). Each module has ``add_arguments(parser)``
 #: and ``execute(args) -> int``.
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "convert": ("pressrelease.cli.convert", "convert documents between formats (feeds, JSON, XML)"),
+}
 
 
 def _version() -> str:
