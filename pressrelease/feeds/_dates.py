@@ -117,6 +117,8 @@ def _strip_comments(text: str) -> str:
             depth += 1
         elif char == ")" and depth:
             depth -= 1
+            if not depth:
+                out.append(" ")  # a comment separates like white space
         elif not depth:
             out.append(char)
     return "".join(out)

@@ -224,8 +224,6 @@ def _add_entry(feed: etree._Element, record: PressRelease, index: int) -> etree.
         etree.SubElement(entry, _PUBLISHED).text = format_rfc3339(record.published)
     if record.category is not None:
         etree.SubElement(entry, _CATEGORY, term=record.category)
-    if record.source_url is not None:
-        etree.SubElement(entry, _LINK, rel="alternate", href=record.source_url)
     for translation in record.translations:
         if translation.url is None or not _LANGUAGE_TAG.match(translation.language):
             continue
@@ -240,6 +238,9 @@ def _add_entry(feed: etree._Element, record: PressRelease, index: int) -> etree.
         link = etree.SubElement(entry, _LINK, rel="related", href=related.href)
         if related.text:
             link.set("title", related.text)
+    if record.source_url is not None:
+        # After the translations: feedparser takes the last alternate link as the entry's.
+        etree.SubElement(entry, _LINK, rel="alternate", type="text/html", href=record.source_url)
     for signatory in record.signatories:
         name = signatory.name or signatory.organisation
         if name:

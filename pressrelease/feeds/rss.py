@@ -217,8 +217,6 @@ def read_rss(
 def _add_item(channel: etree._Element, record: PressRelease, index: int) -> etree._Element:
     item = etree.SubElement(channel, "item")
     etree.SubElement(item, "title").text = record.title
-    if record.source_url is not None:
-        etree.SubElement(item, "link").text = record.source_url
     if record.unique_id is not None:
         guid = etree.SubElement(item, "guid", isPermaLink="false")
         guid.text = record.unique_id
@@ -249,6 +247,9 @@ def _add_item(channel: etree._Element, record: PressRelease, index: int) -> etre
         link = etree.SubElement(item, _ATOM_LINK, rel="related", href=related.href)
         if related.text:
             link.set("title", related.text)
+    if record.source_url is not None:
+        # Last, so that consumers taking the last alternate link (feedparser) see the source.
+        etree.SubElement(item, "link").text = record.source_url
     return item
 
 
@@ -273,7 +274,9 @@ def write_rss(
     """
     items = list(records)
     if link is None:
-        link = next((r.source_url for r in items if r.source_url), None)
+        link = next(
+            (r.source_url for r in items if r.source_url and r.source_url.startswith("http")), None
+        )
     root = etree.Element(
         "rss",
         version="2.0",
@@ -285,7 +288,7 @@ def write_rss(
         etree.SubElement(channel, "link").text = link
     etree.SubElement(channel, "description").text = description
     context = _Channel()
-    context.link = link
+    context.link = resolve(None, link) or None if link is not None else None
 
     def read_back(item: etree._Element) -> dict[str, Any]:
         values, _ = _item_values(item, context, None)
