@@ -66,7 +66,8 @@ def test_rfc822_variants_keep_the_offset(text: str, expected: datetime) -> None:
 def test_rfc822_without_zone_keeps_the_day_and_says_so() -> None:
     parsed = parse_rfc822("Thu, 09 Feb 2006 16:59:45 G")
     assert parsed.value == date(2006, 2, 9)
-    assert parsed.notice is not None and parsed.notice.code == "PR203"
+    assert parsed.notice is not None
+    assert parsed.notice.code == "PR203"
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,8 @@ def test_rfc822_without_zone_keeps_the_day_and_says_so() -> None:
 def test_impossible_dates_give_no_date_and_pr202(text: str) -> None:
     parsed = parse_rfc822(text)
     assert parsed.value is None
-    assert parsed.notice is not None and parsed.notice.code == "PR202"
+    assert parsed.notice is not None
+    assert parsed.notice.code == "PR202"
 
 
 def test_rfc3339_keeps_offset_and_refuses_what_atom_refuses() -> None:
@@ -104,10 +106,9 @@ def test_feedvalidator_rss_dates(path: Path) -> None:
     if path.name == "everything.xml":
         dated = [r for r in records if isinstance(r.published, datetime)]
         # 30 items; the three military zones (G, L, Q) are of unknown offset: the day only.
-        assert len(records) == 30 and len(dated) == 27
-        assert {
-            r.published.astimezone(UTC) for r in dated if r.published.year == 2006
-        } == {
+        assert len(records) == 30
+        assert len(dated) == 27
+        assert {r.published.astimezone(UTC) for r in dated if r.published.year == 2006} == {
             datetime(2006, 2, 9, 23, 59, 45, tzinfo=UTC),
             datetime(2006, 2, 9, 23, 59, tzinfo=UTC),
         }
@@ -134,4 +135,5 @@ def test_feedvalidator_atom_dates(path: Path) -> None:
         else:
             assert isinstance(record.published, datetime)
     else:  # feed-level 'updated' cases: entries still read, each with a date
-        assert records and all(r.published is not None for r in records)
+        assert records
+        assert all(r.published is not None for r in records)
