@@ -87,7 +87,8 @@ def test_rfc3339_keeps_offset_and_refuses_what_atom_refuses() -> None:
     assert value.microsecond == 500000
     for bad in ("2003-12-13", "2003-12-13T18:30Z", "2003-12-13 T18:30:02Z", "2003-12-13t18:30:02z"):
         parsed = parse_rfc3339(bad)
-        assert parsed.value is None and parsed.notice is not None, bad
+        assert parsed.value is None, bad
+        assert parsed.notice is not None, bad
 
 
 def test_formatters() -> None:
