@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         UnsafeInputError,
         ValidationError,
     )
+    from pressrelease.feeds import read_feed, write_feed
     from pressrelease.limits import DEFAULT_LIMITS, Limits
     from pressrelease.model import (
         Contact,
@@ -91,6 +92,8 @@ _EXPORTS: dict[str, str] = {
     "Severity": "pressrelease.validation",
     "Signatory": "pressrelease.model",
     "Translation": "pressrelease.model",
+    "read_feed": "pressrelease.feeds",
+    "write_feed": "pressrelease.feeds",
     "UnsafeInputError": "pressrelease.errors",
     "ValidationConfig": "pressrelease.validation",
     "ValidationError": "pressrelease.errors",
