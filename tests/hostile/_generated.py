@@ -46,7 +46,7 @@ def atom_entry(number: int) -> bytes:
     """One small Atom entry with a unique ID."""
     return (
         b"<entry><id>urn:generated:%d</id><title>Release %d</title>"
-        b"<updated>2020-12-03T10:00:00Z</updated><link href=\"https://example.org/%d\"/>"
+        b'<updated>2020-12-03T10:00:00Z</updated><link href="https://example.org/%d"/>'
         b'<content type="text">The parties met in Brussels.</content></entry>\n'
         % (number, number, number)
     )
@@ -84,7 +84,9 @@ def stream(make_chunks: Callable[[], Iterator[bytes]]) -> Callable[[], BinaryIO]
     return load
 
 
-def feed_chunks(head: bytes, tail: bytes, item: Callable[[int], bytes], count: int) -> Callable[[], Iterator[bytes]]:
+def feed_chunks(
+    head: bytes, tail: bytes, item: Callable[[int], bytes], count: int
+) -> Callable[[], Iterator[bytes]]:
     def chunks() -> Iterator[bytes]:
         yield head
         batch: list[bytes] = []
@@ -106,9 +108,13 @@ def _xml_deep(levels: int) -> bytes:
 def _quadratic() -> bytes:
     big = b"A" * 100_000
     return (
-        b'<!DOCTYPE rss [<!ENTITY big "' + big + b'">]>\n'
+        b'<!DOCTYPE rss [<!ENTITY big "'
+        + big
+        + b'">]>\n'
         + RSS_HEAD
-        + b"<item><title>" + b"&big;" * 20_000 + b"</title></item>"
+        + b"<item><title>"
+        + b"&big;" * 20_000
+        + b"</title></item>"
         + RSS_TAIL
     )
 
@@ -149,13 +155,23 @@ def _long_line(total: int) -> Callable[[], Iterator[bytes]]:
 def generated_cases() -> tuple[Case, ...]:
     """Every generated case (the million-item and 50 MB ones are marked slow)."""
 
-    def case(name: str, load: Callable[[], bytes | BinaryIO], expect: str, *, slow: bool = False) -> Case:
+    def case(
+        name: str, load: Callable[[], bytes | BinaryIO], expect: str, *, slow: bool = False
+    ) -> Case:
         return Case(name=f"generated/{name}", load=load, expects=(parse_expect(expect),), slow=slow)
 
     return (
-        case("xml-nesting-100k", lambda: _xml_deep(100_000), f"{XML_FORMATS} raises=LimitExceededError"),
+        case(
+            "xml-nesting-100k",
+            lambda: _xml_deep(100_000),
+            f"{XML_FORMATS} raises=LimitExceededError",
+        ),
         case("xml-nesting-300", lambda: _xml_deep(300), f"{XML_FORMATS} raises=LimitExceededError"),
-        case("xml-quadratic-blowup", _quadratic, f"{XML_FORMATS} raises=EntitiesForbiddenError line=1"),
+        case(
+            "xml-quadratic-blowup",
+            _quadratic,
+            f"{XML_FORMATS} raises=EntitiesForbiddenError line=1",
+        ),
         case(
             "xml-text-node-11mib",
             lambda: RSS_HEAD + rss_item(1, b"A" * (11 * MIB)) + RSS_TAIL,
@@ -163,33 +179,43 @@ def generated_cases() -> tuple[Case, ...]:
         ),
         case(
             "xml-gzip-bomb",
-            lambda: gzip.compress(RSS_HEAD + b" " * (32 * MIB) + RSS_TAIL, compresslevel=9, mtime=0),
+            lambda: gzip.compress(
+                RSS_HEAD + b" " * (32 * MIB) + RSS_TAIL, compresslevel=9, mtime=0
+            ),
             f"{XML_FORMATS} raises=ParseError",
         ),
         case(
             "html-nesting-300",
             lambda: _html_deep(300),
-            'formats=html records=1 notice=PR604 | raises=LimitExceededError',
+            "formats=html records=1 notice=PR604 | raises=LimitExceededError",
         ),
         case(
             "html-nesting-100k",
             lambda: _html_deep(100_000),
-            'formats=html records=1 notice=PR604 | raises=LimitExceededError',
+            "formats=html records=1 notice=PR604 | raises=LimitExceededError",
         ),
         case(
             "html-200k-paragraphs",
             lambda: _html_deep(0).replace(b"<p>Closing", b"<p>x</p>" * 200_000 + b"<p>Closing"),
-            "formats=html records=1 present=\"Closing paragraph.\" | raises=LimitExceededError",
+            'formats=html records=1 present="Closing paragraph." | raises=LimitExceededError',
         ),
         case(
             "html-11mib",
-            lambda: _html_deep(0).replace(b"<p>Closing", b"<p>" + b"x " * (11 * MIB // 2) + b"</p><p>Closing"),
+            lambda: _html_deep(0).replace(
+                b"<p>Closing", b"<p>" + b"x " * (11 * MIB // 2) + b"</p><p>Closing"
+            ),
             "formats=html raises=LimitExceededError",
         ),
-        case("json-nesting-100k-array", lambda: b"[" * 100_000 + b"]" * 100_000, f"{JSON_FORMATS} raises=LimitExceededError"),
+        case(
+            "json-nesting-100k-array",
+            lambda: b"[" * 100_000 + b"]" * 100_000,
+            f"{JSON_FORMATS} raises=LimitExceededError",
+        ),
         case(
             "json-nesting-100k-in-field",
-            lambda: b'{"title": "Joint statement", "notes": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            lambda: (
+                b'{"title": "Joint statement", "notes": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+            ),
             f"{JSON_FORMATS} raises=LimitExceededError",
         ),
         case(

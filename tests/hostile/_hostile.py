@@ -155,7 +155,9 @@ class Expect:
         return all(outcome.expects_error for outcome in self.outcomes)
 
 
-_TOKEN = re.compile(r'\s*(?:(?P<bar>\|)|(?P<key>[a-z][a-z-]*)(?P<op>>=|=)(?P<value>"(?:[^"\\]|\\.)*"|[^\s|"]*))')
+_TOKEN = re.compile(
+    r'\s*(?:(?P<bar>\|)|(?P<key>[a-z][a-z-]*)(?P<op>>=|=)(?P<value>"(?:[^"\\]|\\.)*"|[^\s|"]*))'
+)
 
 
 def _value(raw: str) -> str:
@@ -217,9 +219,12 @@ def parse_expect(text: str, *, default_formats: tuple[str, ...] = ()) -> Expect:
     for outcome in built:
         located = (outcome.line, outcome.column, outcome.path) != (None, None, None)
         if located and not outcome.raises:
-            raise ValueError(f"{text!r}: line=, column= and path= need raises= in the same alternative")
-        has_records = outcome != Outcome(raises=outcome.raises, line=outcome.line,
-                                         column=outcome.column, path=outcome.path)
+            raise ValueError(
+                f"{text!r}: line=, column= and path= need raises= in the same alternative"
+            )
+        has_records = outcome != Outcome(
+            raises=outcome.raises, line=outcome.line, column=outcome.column, path=outcome.path
+        )
         if outcome.raises and has_records:
             raise ValueError(f"{text!r}: an alternative cannot both raise and expect records")
     if any(outcome == Outcome() for outcome in built):
@@ -439,12 +444,13 @@ def invariant_failures(result: Result, *, source: str | None, round_trip: bool =
                 again = from_json(to_json(record))
             except Exception as exc:
                 problems.append(
-                    f"record {index} does not round-trip through JSON: "
-                    f"{type(exc).__name__}: {exc}"
+                    f"record {index} does not round-trip through JSON: {type(exc).__name__}: {exc}"
                 )
             else:
                 if again != record:
-                    problems.append(f"record {index} changes in a JSON round trip:\n{record!r}\n{again!r}")
+                    problems.append(
+                        f"record {index} changes in a JSON round trip:\n{record!r}\n{again!r}"
+                    )
     return problems
 
 

@@ -75,7 +75,8 @@ def test_every_case_file_has_an_expectation() -> None:
     assert len(cases) > 100
     for case in cases:
         assert case.expects, case.name
-        assert case.path is not None and case.path.stat().st_size < 64 * 1024, (
+        assert case.path is not None
+        assert case.path.stat().st_size < 64 * 1024, (
             f"{case.name} is large: generate it in _generated.py instead of committing it"
         )
 
