@@ -14,6 +14,7 @@ It is shared by the tests in this folder and by ``fuzz/run.py``.
 
 from __future__ import annotations
 
+import html
 import importlib
 import io
 import re
@@ -56,7 +57,25 @@ def _passwd_marker() -> str:
 PASSWD_MARKER = _passwd_marker()
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+#: What browsers ignore in a scheme (ASCII whitespace and controls anywhere), plus
+#: invisible characters some parsers skip: removed before the scheme is judged.
+_IGNORED_IN_URL = re.compile(
+    "[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def unsafe_url(url: str) -> bool:
+    """Whether ``url`` (also once HTML-unescaped) has a scheme other than http(s) or mailto.
+
+    >>> [unsafe_url(u) for u in ("https://x", "/rel", "java\tscript:x", " JaVaScRiPt&colon;x")]
+    [False, False, True, True]
+    """
+    for candidate in (url, html.unescape(url)):
+        match = _SCHEME.match(_IGNORED_IN_URL.sub("", candidate))
+        if match and match[1].lower() not in SAFE_SCHEMES:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- expectations
@@ -432,8 +451,7 @@ def invariant_failures(result: Result, *, source: str | None, round_trip: bool =
         if PASSWD_MARKER in everything:
             problems.append(f"record {index} holds the content of /etc/passwd")
         for where, url in _urls(record):
-            match = _SCHEME.match(url)
-            if match and match[1].lower() not in SAFE_SCHEMES:
+            if unsafe_url(url):
                 problems.append(f"record {index} {where} keeps an unsafe URL {url!r}")
         codes = {notice.code for notice in record.notices}
         if "\ufffd" in record_text(record) and "PR601" not in codes:
