@@ -23,6 +23,7 @@ EXIT_USAGE = 2
 #: and ``execute(args) -> int``.
 COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("pressrelease.cli.convert", "convert documents between formats (feeds, JSON, XML)"),
+    "schema": ("pressrelease.cli.schema", "print the JSON Schema or XSD of pressrelease's formats"),
 }
 
 
