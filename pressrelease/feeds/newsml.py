@@ -65,14 +65,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from lxml import etree
 
 from pressrelease.errors import ParseError
 from pressrelease.feeds._body import append_body, element_to_body
-from pressrelease.feeds._dates import format_rfc3339, parse_rfc3339
+from pressrelease.feeds._dates import format_xsd_datetime, parse_rfc3339
 from pressrelease.feeds._ext import EXT_NS, build_record, location, plain_from_xml
 from pressrelease.feeds._stream import iter_elements, open_input
 from pressrelease.feeds._xmlfeed import (
@@ -423,18 +423,9 @@ def read_newsml(
 # Writing
 
 
-def _xs_datetime(value: datetime) -> str:
-    """RFC 3339 with the record's offset, or UTC where ``xs:dateTime`` cannot hold the offset."""
-    offset = value.utcoffset()
-    assert offset is not None  # the model holds only aware datetimes
-    if abs(offset) > timedelta(hours=14):
-        value = value.astimezone(UTC)
-    return format_rfc3339(value)
-
-
 def _version_created(record: PressRelease) -> str:
     if isinstance(record.published, datetime):
-        return _xs_datetime(record.published)
+        return format_xsd_datetime(record.published)
     if record.published is not None:
         return f"{record.published.isoformat()}T00:00:00Z"
     return _EPOCH
@@ -489,7 +480,7 @@ def _add_item(item_set: etree._Element, record: PressRelease, index: int) -> etr
     etree.SubElement(meta, _G + "provider", literal="pressrelease")
     etree.SubElement(meta, _G + "versionCreated").text = _version_created(record)
     if isinstance(record.published, datetime):
-        etree.SubElement(meta, _FIRST_CREATED).text = _xs_datetime(record.published)
+        etree.SubElement(meta, _FIRST_CREATED).text = format_xsd_datetime(record.published)
     etree.SubElement(meta, _G + "pubStatus", qcode="stat:usable")
     for note in record.notes:
         etree.SubElement(meta, _ED_NOTE).text = note
