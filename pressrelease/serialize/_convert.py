@@ -341,7 +341,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda type_: type_ in _RECORD_NAMES, lambda cls: _record_hook(converter, cls)
     )
-    for cls in RECORD_TYPES:
+    # Members first: a record's hook takes its members' hooks as they are when it is built,
+    # so PressRelease last (else a paragraph's ``location`` would be written).
+    for cls in reversed(RECORD_TYPES):
         omitted: dict[str, Any] = {
             field.name: override(omit=True)
             for field in attrs.fields(cls)
