@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO
-from urllib.parse import quote, unquote, urljoin
+from urllib.parse import quote, unquote
 
 from lxml import etree
 
 from pressrelease.errors import ParseError, SerializationError
+from pressrelease.feeds._body import join_url
 from pressrelease.feeds._ext import EXT_NS, compare, plain_to_xml, to_plain
 from pressrelease.model import PressRelease
 
@@ -48,7 +49,7 @@ def text_of(element: etree._Element) -> str:
 def resolve(base: str | None, href: str) -> str:
     """``href`` made absolute against ``base`` (white space inside a URL removed)."""
     href = href.strip()
-    return urljoin(base, href) if base else href
+    return join_url(base, href)
 
 
 def id_to_uri(unique_id: str | None, index: int) -> str:
