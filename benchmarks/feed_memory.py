@@ -69,6 +69,20 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"records": report.records, "seconds": elapsed, "peak_mb": peak}))
 """
 
+CONVERT_CPU = r"""
+import io, sys, time, json
+from pressrelease.feeds.rss import read_rss
+from pressrelease.serialize.json import write_jsonl
+data = open(sys.argv[1], "rb").read()
+best = min(
+    (lambda start: (write_jsonl(read_rss(io.BytesIO(data)), io.BytesIO()), time.process_time() - start)[1])(
+        time.process_time()
+    )
+    for _ in range(5)
+)
+print(json.dumps({"seconds": best}))
+"""
+
 READ_ONLY = r"""
 import sys, time, json
 from pressrelease.feeds import read_feed
@@ -125,10 +139,19 @@ def main() -> None:
         ours_atom = _run(READ_ONLY, "atom", str(atom))
         import feedparser
 
-        start = time.perf_counter()
-        parsed = feedparser.parse(small.read_bytes())
-        fp_seconds = time.perf_counter() - start
+        raw = small.read_bytes()
+        fp_seconds = float("inf")
+        for _ in range(5):  # CPU time, best of 5: the figure least disturbed by a busy machine
+            start = time.process_time()
+            parsed = feedparser.parse(raw)
+            fp_seconds = min(fp_seconds, time.process_time() - start)
         assert len(parsed.entries) == n
+        convert = _run(CONVERT_CPU, str(small))
+        print(
+            f"RSS -> JSON Lines vs feedparser.parse on the same {n} items (CPU, best of 5): "
+            f"{convert['seconds']:.3f} s vs {fp_seconds:.3f} s = "
+            f"{fp_seconds / convert['seconds']:.1f}x (target >= 10x)"
+        )
         print(
             f"items/s on {n} items: read_rss {n / ours['seconds']:.0f}, read_atom "
             f"{n / ours_atom['seconds']:.0f}, feedparser.parse {n / fp_seconds:.0f} "

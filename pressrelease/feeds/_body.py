@@ -258,9 +258,9 @@ def html_to_body(
     """Paragraphs from an HTML fragment (or plain text, which becomes one paragraph)."""
     if not markup.strip():
         return (), ()
-    if "<" not in markup and "&" not in markup:
-        text = _SPACE.sub(" ", markup).strip()
-        return (Paragraph(text=text),), ()
+    if "<" not in markup:  # plain text (entities at most): no parser needed
+        text = _SPACE.sub(" ", html.unescape(markup) if "&" in markup else markup).strip()
+        return ((Paragraph(text=text),) if text else ()), ()
     return element_to_body(_fragment(markup), base=base, source=source)
 
 

@@ -59,3 +59,14 @@ def test_unsafe_schemes_behind_control_characters_are_still_dropped() -> None:
     )
     assert body[0].links == ()
     assert [n.code for n in notices] == ["PR501"]
+
+
+@settings(max_examples=500)
+@given(text=ENTITY_TEXT)
+def test_plain_descriptions_skip_the_html_parser_with_the_same_result(text: str) -> None:
+    if not text.strip():
+        return
+    root = lxml.html.fragment_fromstring(text, create_parent="div", parser=_PARSER)
+    expected = _SPACE.sub(" ", "".join(root.itertext())).strip()
+    body, _ = html_to_body(text)
+    assert [p.text for p in body] == ([expected] if expected else [])
