@@ -66,7 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lxml import etree
 
@@ -74,7 +74,7 @@ from pressrelease.errors import ParseError
 from pressrelease.feeds._body import append_body, element_to_body
 from pressrelease.feeds._dates import format_xsd_datetime, parse_rfc3339
 from pressrelease.feeds._ext import EXT_NS, build_record, location, plain_from_xml
-from pressrelease.feeds._stream import iter_elements, open_input
+from pressrelease.feeds._stream import iter_elements
 from pressrelease.feeds._xmlfeed import (
     EXT_RECORD,
     XML_LANG,
@@ -391,18 +391,8 @@ def read_newsml(
         UnsafeInputError: the document has a DOCTYPE with entities or a DTD.
         LimitExceededError: an item is larger than ``limits.max_feed_item_bytes``.
     """
-    from pressrelease.feeds import _Rejoined, sniff_feed
-
-    head, rest = open_input(data)
-    if sniff_feed(head[:4096]) != "newsml":
-        raise ParseError(
-            "not a NewsML-G2 document: expected a <newsItem> or <newsMessage> root element",
-            source=source,
-            line=1,
-        )
-    stream = cast("BinaryIO", _Rejoined(head, rest)) if rest is not None else head
     seen = False
-    for element in iter_elements(stream, (_NEWS_ITEM, _HEADER), source=source, limits=limits):
+    for element in iter_elements(data, (_NEWS_ITEM, _HEADER), source=source, limits=limits):
         seen = True
         if element.tag == _HEADER:
             continue
@@ -410,10 +400,10 @@ def read_newsml(
         yield build_record(
             values, ext, source=source, line=element.sourceline, what="NewsML-G2 newsItem"
         )
-    if not seen:
+    if not seen:  # judged after the parse, so that unsafe or broken XML is reported as such
         raise ParseError(
-            f"no NewsML-G2 newsItem or message header found: is the document in the {G2_NS} "
-            "namespace?",
+            "not a NewsML-G2 document: no <newsItem> or <newsMessage> header in the "
+            f"NewsML-G2 namespace {G2_NS}",
             source=source,
             line=1,
         )

@@ -33,6 +33,7 @@ JSON_BASED = {"json", "jsonl", "jsonfeed", "ninjs"}
 STREAMED = {
     "rss": "max_feed_item_bytes",
     "atom": "max_feed_item_bytes",
+    "newsml": "max_feed_item_bytes",
     "jsonl": "max_document_bytes",
 }
 
