@@ -341,7 +341,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda type_: type_ in _RECORD_NAMES, lambda cls: _record_hook(converter, cls)
     )
-    for cls in RECORD_TYPES:
+    # Innermost records first: a record's generated hook takes its members' hooks as
+    # they stand when it is made, so theirs must already leave ``location`` out.
+    for cls in reversed(RECORD_TYPES):
         omitted: dict[str, Any] = {
             field.name: override(omit=True)
             for field in attrs.fields(cls)
