@@ -70,6 +70,15 @@ SIZES = {
         "starts": 15,
         "cli_rounds": 1,
     },
+    "medium": {
+        "docs": 200,
+        "feed_items": 2000,
+        "atom_entries": 200,
+        "cli_docs": 500,
+        "rounds": 3,
+        "starts": 9,
+        "cli_rounds": 1,
+    },
     "quick": {
         "docs": 40,
         "feed_items": 400,
@@ -523,6 +532,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument(
+        "--size", choices=sorted(SIZES), help="full (default), medium (a loaded machine) or quick"
+    )
     parser.add_argument("--rounds", type=int, help="rounds per measurement (median taken)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON")
     parser.add_argument(
@@ -531,14 +543,15 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated pipelines to run (default: all)",
     )
     args = parser.parse_args(argv)
-    size = dict(SIZES["quick" if args.quick else "full"])
+    size_name = args.size or ("quick" if args.quick else "full")
+    size = dict(SIZES[size_name])
     if args.rounds:
         size["rounds"] = args.rounds
     only = set(args.only.split(","))
     table = Table()
     started = time.perf_counter()
     print(
-        f"pressrelease benchmarks ({'quick' if args.quick else 'full'} size): {size}",
+        f"pressrelease benchmarks ({size_name} size): {size}",
         file=sys.stderr,
     )
     with tempfile.TemporaryDirectory(prefix="pressrelease-bench-") as temp:
