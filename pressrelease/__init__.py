@@ -40,6 +40,8 @@ if TYPE_CHECKING:
         Translation,
     )
     from pressrelease.readers.html import parse_html
+    from pressrelease.readers.sniff import parse
+    from pressrelease.readers.text import parse_markdown, parse_text
     from pressrelease.serialize.json import (
         from_dict,
         from_json,
@@ -83,13 +85,16 @@ _EXPORTS: dict[str, str] = {
     "from_xml": "pressrelease.serialize.xml",
     "from_xml_collection": "pressrelease.serialize.xml",
     "iter_jsonl": "pressrelease.serialize.json",
-    "parse_html": "pressrelease.readers.html",
     "to_dict": "pressrelease.serialize.json",
     "to_json": "pressrelease.serialize.json",
     "to_json_array": "pressrelease.serialize.json",
     "to_jsonl": "pressrelease.serialize.json",
     "to_xml": "pressrelease.serialize.xml",
     "to_xml_collection": "pressrelease.serialize.xml",
+    "parse": "pressrelease.readers.sniff",
+    "parse_html": "pressrelease.readers.html",
+    "parse_markdown": "pressrelease.readers.text",
+    "parse_text": "pressrelease.readers.text",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
