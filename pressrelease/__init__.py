@@ -85,16 +85,16 @@ _EXPORTS: dict[str, str] = {
     "from_xml": "pressrelease.serialize.xml",
     "from_xml_collection": "pressrelease.serialize.xml",
     "iter_jsonl": "pressrelease.serialize.json",
+    "parse": "pressrelease.readers.sniff",
+    "parse_html": "pressrelease.readers.html",
+    "parse_markdown": "pressrelease.readers.text",
+    "parse_text": "pressrelease.readers.text",
     "to_dict": "pressrelease.serialize.json",
     "to_json": "pressrelease.serialize.json",
     "to_json_array": "pressrelease.serialize.json",
     "to_jsonl": "pressrelease.serialize.json",
     "to_xml": "pressrelease.serialize.xml",
     "to_xml_collection": "pressrelease.serialize.xml",
-    "parse": "pressrelease.readers.sniff",
-    "parse_html": "pressrelease.readers.html",
-    "parse_markdown": "pressrelease.readers.text",
-    "parse_text": "pressrelease.readers.text",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
