@@ -57,6 +57,7 @@ from zoneinfo import ZoneInfo
 import attrs
 from lxml import etree
 
+from pressrelease.decode import decode
 from pressrelease.errors import DecodeError, LimitExceededError, ParseError
 from pressrelease.issuers import ISSUER_KEYS, HtmlProfile, Issuer, get_issuer, issuer_for_host
 from pressrelease.limits import DEFAULT_LIMITS, Limits
@@ -91,78 +92,45 @@ __all__ = ["fragment_paragraphs", "parse_html", "read_html"]
 
 # --------------------------------------------------------------------------- decoding
 
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
-_AS_CP1252 = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
-
-
-def _codec(label: str, source: str | None, where: str) -> str:
-    import codecs
-
-    try:
-        name = codecs.lookup(label).name
-    except LookupError as exc:
-        raise DecodeError(f"unknown charset {label!r} {where}", source=source) from exc
-    if name in _AS_CP1252:
-        return "cp1252"  # what browsers do (WHATWG Encoding)
-    if name.startswith(("utf-16", "utf-32")):
-        return "utf-8"  # a page cannot declare UTF-16 in bytes read as ASCII
-    return name
+#: Single-byte charsets a page may claim while its bytes are really UTF-8.
+_SINGLE_BYTE = frozenset(
+    {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+)
 
 
 def _decode(
     data: bytes, *, charset: str | None, source: str | None
 ) -> tuple[str, tuple[Notice, ...], str]:
-    """Bytes to text by the policy in the module docstring (BOM, caller, meta, UTF-8).
+    """Bytes to text by :func:`pressrelease.decode.decode` (BOM, caller, ``<meta>``, UTF-8).
+
+    One HTML-specific step comes first: a page whose ``<meta>`` claims a
+    single-byte charset but whose bytes are valid UTF-8 with non-ASCII
+    characters (a page re-encoded without fixing its declaration) is read as
+    UTF-8, with a ``PR601`` notice, instead of silently as mojibake.
 
     Returns the text, any ``PR601`` notices and the codec used.
     """
-    body, codec, where = data, None, ""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            body, codec, where = data[len(bom) :], name, "by its byte order mark"
-            break
-    if codec is None and charset:
-        codec, where = _codec(charset, source, "given by the caller"), "by the caller"
-    if codec is None:
+    if charset is None and not data.startswith(_BOMS) and not data.isascii():
         found = _META_CHARSET.search(data, 0, 1024)
-        if found:
-            label = found.group(1).decode("ascii")
-            codec, where = _codec(label, source, "in <meta charset>"), f"in <meta> ({label})"
-    notices: tuple[Notice, ...] = ()
-    if codec is None:
-        codec, where = "utf-8", "(no charset declared; UTF-8 assumed)"
-    elif codec != "utf-8" and where.startswith("in <meta>") and not body.isascii():
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            message = (
-                f"the page declares {codec} {where} but its bytes are valid UTF-8 "
-                "with non-ASCII characters; read as UTF-8"
-            )
-            return text, (Notice(code="PR601", message=message, path="$"),), "utf-8"
-    try:
-        text = body.decode(codec)
-    except UnicodeDecodeError as exc:
-        line = body.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (body.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = body[exc.start : exc.start + 1].hex().upper()
-        raise DecodeError(
-            f"byte 0x{bad} is not valid {codec}, the charset given {where}; "
-            "pass the right charset (e.g. charset='cp1252')",
-            source=source,
-            line=line,
-            column=column,
-        ) from exc
-    return text, notices, codec
+        label = found.group(1).decode("ascii").lower() if found else ""
+        if label in _SINGLE_BYTE:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                message = (
+                    f"the page declares charset {label!r} but its bytes are valid UTF-8 "
+                    "with non-ASCII characters; read as UTF-8"
+                )
+                notice = Notice(code="PR601", message=message, path="$")
+                return text, (notice,), "utf-8"
+    decoded = decode(data, kind="html", charset=charset, source=source)
+    return decoded.text, decoded.notices, decoded.encoding
 
 
 # --------------------------------------------------------------------------- compiled XPaths
@@ -289,7 +257,7 @@ def _load(
         data = bytes(data)
         limits.check_size(len(data), source=source)
         text, notices, codec = _decode(data, charset=charset, source=source)
-        if codec == "utf-8":  # valid UTF-8 already: hand lxml the bytes as they are
+        if codec in ("utf-8", "utf_8"):  # valid UTF-8 already: hand lxml the bytes as they are
             raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         else:
             raw = text.encode("utf-8")
