@@ -237,66 +237,36 @@ class _Builder:
         self.plain = False
 
 
-_SPACE_RUN = re.compile(r"\s+")
 #: A lone no-break space between words is typography (``Mme\xa0Balfoort``,
 #: ``2\xa0décembre``) and is kept, as the text reader keeps it; any other run
 #: of white space, NO-BREAK SPACEs included, becomes one space.
-_KEPT_SPACES = frozenset({"\u00a0", "\u202f"})
+_LONE_NO_BREAK = re.compile(r"(?<=\S)[\u00a0\u202f](?=\S)")
+_MARKERS = {"\u00a0": "\x00", "\u202f": "\x01"}
 
 
-def normalise_space(raw: str) -> tuple[str, list[tuple[int, int, int, int]]]:
-    r"""``raw`` with white space collapsed and trimmed, and the runs replaced.
+def normalise_space(raw: str) -> str:
+    r"""``raw`` with white space collapsed and trimmed, lone no-break spaces kept.
 
-    Each run is ``(raw start, raw end, output start, replacement length)``,
-    for mapping offsets with :func:`_map_start` and :func:`_map_end`.
-
-    >>> normalise_space("  Mme\xa0Balfoort,\n  the\xa0\xa0chair ")[0]
+    >>> normalise_space("  Mme\xa0Balfoort,\n  the\xa0\xa0chair ")
     'Mme\xa0Balfoort, the chair'
     """
-    out: list[str] = []
-    runs: list[tuple[int, int, int, int]] = []
-    last = 0
-    size = 0
-    end_of_text = len(raw)
-    for found in _SPACE_RUN.finditer(raw):
-        start, end = found.span()
-        out.append(raw[last:start])
-        size += start - last
-        run = found.group()
-        if start == 0 or end == end_of_text:
-            replacement = ""
-        elif run in _KEPT_SPACES:
-            replacement = run
-        else:
-            replacement = " "
-        runs.append((start, end, size, len(replacement)))
-        out.append(replacement)
-        size += len(replacement)
-        last = end
-    out.append(raw[last:])
-    return "".join(out), runs
+    if "\u00a0" not in raw and "\u202f" not in raw:
+        return " ".join(raw.split())
+    marked = _LONE_NO_BREAK.sub(lambda found: _MARKERS[found.group()], raw)
+    return " ".join(marked.split()).replace("\x00", "\u00a0").replace("\x01", "\u202f")
 
 
-def _map_start(position: int, runs: list[tuple[int, int, int, int]]) -> int:
-    shift = 0
-    for start, end, out, replacement in runs:
-        if position < start:
-            break
-        if position < end or position == start:
-            return out + replacement  # a link starting on white space starts after it
-        shift += (end - start) - replacement
-    return position - shift
+def _span(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Where ``raw[start:end]`` lands in ``normalise_space(raw)``, white space at its edges left out.
 
-
-def _map_end(position: int, runs: list[tuple[int, int, int, int]]) -> int:
-    shift = 0
-    for start, end, out, replacement in runs:
-        if position <= start:
-            break
-        if position <= end:
-            return out  # a link ending on white space ends before it
-        shift += (end - start) - replacement
-    return position - shift
+    >>> _span("seethe  report.", 3, 14), _span("see  the report.", 5, 15)
+    ((3, 13), (4, 14))
+    """
+    before = normalise_space(raw[:start])
+    head = len(before)
+    if before and (raw[start - 1 : start].isspace() or raw[start : start + 1].isspace()):
+        head += 1  # the space (or kept no-break space) between them
+    return head, len(normalise_space(raw[:end]))
 
 
 class BlockWalker:
@@ -364,11 +334,11 @@ class BlockWalker:
         if raw.isspace():
             builder.reset()
             return
-        text, runs = normalise_space(raw)
+        text = normalise_space(raw)
         links = []
         for link in builder.links:
-            start, end = _map_start(link.start, runs), _map_end(link.end, runs)
-            if start < end:
+            start, end = _span(raw, link.start, link.end)
+            if start < end and text[start:end].strip():
                 links.append((text[start:end], link.href, start, link.element))
         self._out.append(
             Block(text=text, kind=kind, element=element, links=links, bold=not builder.plain)

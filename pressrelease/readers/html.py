@@ -58,7 +58,8 @@ import attrs
 from lxml import etree
 
 from pressrelease.decode import decode
-from pressrelease.errors import DecodeError, LimitExceededError, ParseError
+from pressrelease.errors import DecodeError, LimitExceededError, ParseError, PressReleaseError
+from pressrelease.extract.people import Parties, TextBlock, extract_parties
 from pressrelease.issuers import ISSUER_KEYS, HtmlProfile, Issuer, get_issuer, issuer_for_host
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import (
@@ -87,6 +88,7 @@ from pressrelease.readers._html_text import (
     element_text,
     safe_url,
 )
+from pressrelease.readers.text import parse_text
 
 __all__ = ["fragment_paragraphs", "parse_html", "read_html"]
 
@@ -816,8 +818,7 @@ def _body(
     blocks = [block for block in blocks if not _only_time(block)]
     paragraphs = []
     for index, block in enumerate(blocks):
-        path = f"$.body[{index}]"
-        _limit(page, block.text, path, block.element)
+        _limit(page, block.text, f"$.body[{index}]", block.element)
         kind = block.kind
         if kind is ParagraphKind.PARAGRAPH and block.bold and len(block.text) < 200:
             kind = ParagraphKind.HEADING  # a paragraph all in bold stands as a heading
@@ -827,12 +828,17 @@ def _body(
             for text, href, start, anchor in block.links
         )
         paragraphs.append(Paragraph(text=block.text, kind=kind, links=links, location=location))
-        if location is not None:
-            page.locations[path] = location
-        for number, link in enumerate(links):
+    return tuple(paragraphs)
+
+
+def _locate_body(page: _Page, body: Sequence[Paragraph]) -> None:
+    for index, paragraph in enumerate(body):
+        path = f"$.body[{index}]"
+        if paragraph.location is not None:
+            page.locations[path] = paragraph.location
+        for number, link in enumerate(paragraph.links):
             if link.location is not None:
                 page.locations[f"{path}.links[{number}]"] = link.location
-    return tuple(paragraphs)
 
 
 def _only_time(block: Block) -> bool:
@@ -943,22 +949,59 @@ def _contacts(page: _Page, profile: HtmlProfile | None) -> tuple[Contact, ...]:
     return tuple(found)
 
 
-def _signatories(
-    page: _Page, profile: HtmlProfile | None, title: str, body: Sequence[Paragraph]
-) -> tuple[Signatory, ...]:
-    organisation: tuple[str, etree._Element] | None = None
+_PARTY_HEAD = 6
+_PARTY_TAIL = 4
+
+
+def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
+    """Organisations the page names as its publisher (profile, then JSON-LD)."""
     if profile is not None:
-        organisation = _first(profile.organisation_from, page)
-        if organisation is None and profile.organisation:
-            organisation = (profile.organisation, page.root)
-    if organisation is None:
-        organisation = _json_field(page, "publisher", "author", "sourceOrganization")
-    if organisation is None:
-        return ()
-    location = page.where(organisation[1])
-    if location is not None:
-        page.locations["$.signatories[0]"] = location
-    return (Signatory(organisation=organisation[0], location=location),)
+        named = [value for value, _ in _values(profile.organisation_from, page)]
+        if named:
+            return tuple(named)
+        if profile.organisation:
+            return (profile.organisation,)
+    found = _json_field(page, "publisher", "author", "sourceOrganization")
+    return (found[0],) if found else ()
+
+
+def _parties(
+    page: _Page,
+    issuer: Issuer | None,
+    title: str,
+    body: Sequence[Paragraph],
+    language: str | None,
+) -> Parties:
+    """Signatories and participants by the shared extractor, over title and body text."""
+    profile = issuer.html if issuer else None
+    # Parties are named in the title, the opening paragraphs ("Following is
+    # UN Secretary-General António Guterres' message") or a closing signature
+    # block: a long speech's middle is not read (the extractor's cost grows
+    # with the text).
+    if len(body) > _PARTY_HEAD + _PARTY_TAIL:
+        body = [*body[:_PARTY_HEAD], *body[-_PARTY_TAIL:]]
+    blocks = [
+        TextBlock(
+            text=paragraph.text,
+            line=(paragraph.location.line or 1) if paragraph.location else 1,
+        )
+        for paragraph in body
+    ]
+    found = extract_parties(
+        title=title,
+        blocks=blocks,
+        language=language,
+        source=page.source,
+        creators=_creators(page, profile),
+        issuer=issuer.key if issuer else None,
+    )
+    for index, signatory in enumerate(found.signatories):
+        if signatory.location is not None:
+            page.locations[f"$.signatories[{index}]"] = signatory.location
+    for index, participant in enumerate(found.participants):
+        if participant.location is not None:
+            page.locations[f"$.participants[{index}]"] = participant.location
+    return found
 
 
 def _source_url(page: _Page) -> str | None:
@@ -1010,6 +1053,31 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     category = _set(page, "$.category", _first(profile.category, page)) if profile else None
     if category is None:
         category = _set(page, "$.category", page.meta("article:section"))
+    participants: tuple[Signatory, ...] = ()
+    signatories: tuple[Signatory, ...] | None = None
+    translations = _translations(page, profile, language)
+    found_issuer = issuer.key if issuer else None
+    if profile is None:
+        staged = _text_stage(page, title, body, issuer)
+        if staged is not None:
+            record, body = staged
+            unique_id = unique_id or _set_text(page, "$.unique_id", record.unique_id)
+            if published is None:
+                published = record.published
+            elif record.published is not None and _day(record.published) != _day(published):
+                page.note(
+                    "PR603",
+                    f"the page's metadata says {_day(published).isoformat()} but its "
+                    f"dateline says {_day(record.published).isoformat()}; kept the metadata",
+                    "$.published",
+                    None,
+                )
+            place = place or record.place
+            category = category or record.category
+            language = language or _set_text(page, "$.language", record.language)
+            found_issuer = found_issuer or record.issuer
+            signatories, participants = record.signatories, record.participants
+            translations = translations or record.translations
     missing = []
     if not title:
         missing.append("a title (<h1>, og:title, JSON-LD headline or <title>)")
@@ -1022,6 +1090,10 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         )
     if not body:
         page.note("PR411", "no text paragraphs found in the page", "$.body", None)
+    if signatories is None or not signatories:
+        parties = _parties(page, issuer, title, body, language)
+        signatories, participants = parties.signatories, parties.participants
+    _locate_body(page, body)
     return PressRelease(
         title=title,
         unique_id=unique_id,
@@ -1029,16 +1101,120 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         place=place,
         category=category,
         language=language,
-        issuer=issuer.key if issuer else None,
-        signatories=_signatories(page, profile, title, body),
+        issuer=found_issuer,
+        signatories=signatories,
+        participants=participants,
         body=body,
-        translations=_translations(page, profile, language),
+        translations=translations,
         related=_related(page, profile),
         contacts=_contacts(page, profile),
         source_url=_source_url(page),
         locations=page.locations,
         notices=tuple(page.notices),
     )
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _set_text(page: _Page, path: str, value: str | None) -> str | None:
+    """A value the text stage found (its location is set by the text stage)."""
+    del page, path
+    return value
+
+
+def _text_stage(
+    page: _Page, title: str, body: tuple[Paragraph, ...], issuer: Issuer | None
+) -> tuple[PressRelease, tuple[Paragraph, ...]] | None:
+    """The text reader over the page's title and main text (pages of unknown sites).
+
+    The main text is laid out as a plain-text release (title, then one block
+    per paragraph) and read by :func:`~pressrelease.readers.text.parse_text`,
+    so that datelines (``Brussels, 03/12/2020 - 16:53, UNIQUE ID: 201203_6``),
+    category lines, IDs, parties and a closing ``Languages:`` line are read
+    exactly as in text. Returns its record and the body without the blocks
+    it took as head or ``Languages:``, or ``None`` when there is no body.
+    """
+    if not body:
+        return None
+    # Short lines before the first prose paragraph (dateline, category, ID)
+    # go on consecutive lines, as a printed release has them.
+    lines = [title or "Untitled", ""]
+    owners: list[Paragraph | None] = [None, None]
+    in_head = True
+    for paragraph in body:
+        if in_head and _looks_like_prose(paragraph.text):
+            in_head = False
+            if lines[-1] != "":
+                lines.append("")
+                owners.append(None)
+        lines.append(paragraph.text)
+        owners.append(paragraph)
+        if not in_head:
+            lines.append("")
+            owners.append(None)
+    try:
+        record = parse_text(
+            "\n".join(lines),
+            source=page.source,
+            issuer=issuer.key if issuer else None,
+            limits=page.limits,
+        )
+    except PressReleaseError as exc:
+        page.note(
+            "PR605", f"the main text could not be read as a release: {exc.message}", "$", None
+        )
+        return None
+
+    def block_of(location: Location | None) -> Paragraph | None:
+        if location is None or location.line is None or not 0 < location.line <= len(owners):
+            return None
+        return owners[location.line - 1]
+
+    for path in ("$.unique_id", "$.published", "$.place", "$.category"):
+        holder = block_of(record.locations.get(path))
+        if holder is not None and holder.location is not None:
+            page.locations.setdefault(path, holder.location)
+    for notice in record.notices:
+        holder = block_of(notice.location)
+        page.notices.append(attrs.evolve(notice, location=holder.location if holder else None))
+    wanted = [paragraph.text for paragraph in record.body]
+    kept: list[Paragraph] = []
+    position = 0
+    for paragraph in body:
+        if position < len(wanted) and paragraph.text == wanted[position]:
+            kept.append(_with_marks(paragraph, record.body[position]))
+            position += 1
+    if position < len(wanted):  # blocks joined or split: keep ours, unfiltered
+        return record, body
+    return record, tuple(kept)
+
+
+def _looks_like_prose(text: str) -> bool:
+    """A paragraph of running text rather than a dateline, category or ID line."""
+    return len(text) > 120 or text.rstrip().endswith((".", "!", "?", ":", "»", "”"))
+
+
+def _with_marks(ours: Paragraph, theirs: Paragraph) -> Paragraph:
+    """Our paragraph, plus the text reader's href-less ``(lien externe)`` links not overlapping ours."""
+    extra = [
+        link
+        for link in theirs.links
+        if link.href is None
+        and link.start is not None
+        and not any(
+            mine.start is not None
+            and mine.start < link.start + len(link.text)
+            and link.start < mine.start + len(mine.text)
+            for mine in ours.links
+        )
+    ]
+    if not extra:
+        return ours
+    extra = [attrs.evolve(link, location=ours.location) for link in extra]
+    links = sorted([*ours.links, *extra], key=lambda link: link.start or 0)
+    return attrs.evolve(ours, links=tuple(links))
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
