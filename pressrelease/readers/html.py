@@ -206,15 +206,36 @@ class _Page:
     title_element: etree._Element | None
     base: str | None = None
     found: dict[str, Any] = attrs.Factory(dict)
+    paths: dict[etree._Element, str] = attrs.Factory(dict)
+    steps: dict[etree._Element, dict[etree._Element, str]] = attrs.Factory(dict)
     notices: list[Notice] = attrs.Factory(list)
     locations: dict[str, Location] = attrs.Factory(dict)
 
     def where(self, element: etree._Element | None) -> Location | None:
         if element is None:
             return None
-        return Location(
-            source=self.source, line=element.sourceline, element=self.tree.getpath(element)
-        )
+        return Location(source=self.source, line=element.sourceline, element=self.path(element))
+
+    def path(self, element: etree._Element) -> str:
+        """``tree.getpath(element)``, built from cached parent paths.
+
+        ``getpath`` counts an element's same-named siblings afresh on every
+        call, which is quadratic over a body of many ``<p>``.
+        """
+        known = self.paths.get(element)
+        if known is not None:
+            return known
+        parent = element.getparent()
+        if parent is None:
+            result = self.tree.getpath(element)
+        else:
+            steps = self.steps.get(parent)
+            if steps is None:
+                steps = self.steps[parent] = _steps(parent)
+            step = steps.get(element)
+            result = self.tree.getpath(element) if step is None else f"{self.path(parent)}/{step}"
+        self.paths[element] = result
+        return result
 
     def run(self, expression: str) -> Any:
         """An XPath's result on the whole page, computed once per page."""
@@ -235,6 +256,26 @@ class _Page:
         self.notices.append(
             Notice(code=code, message=message, path=path, location=self.where(element))
         )
+
+
+def _steps(parent: etree._Element) -> dict[etree._Element, str]:
+    """The last XPath step of each element child, as ``getpath`` writes it (``p[3]``)."""
+    children = [child for child in parent if isinstance(child.tag, str)]
+    counts: dict[str, int] = {}
+    for child in children:
+        counts[str(child.tag)] = counts.get(str(child.tag), 0) + 1
+    seen: dict[str, int] = {}
+    steps: dict[etree._Element, str] = {}
+    for child in children:
+        tag = str(child.tag)
+        if ":" in tag or "{" in tag:
+            continue  # leave namespaced names to getpath
+        if counts[tag] == 1:
+            steps[child] = tag
+        else:
+            seen[tag] = seen.get(tag, 0) + 1
+            steps[child] = f"{tag}[{seen[tag]}]"
+    return steps
 
 
 def _load(
@@ -949,8 +990,8 @@ def _contacts(page: _Page, profile: HtmlProfile | None) -> tuple[Contact, ...]:
     return tuple(found)
 
 
-_PARTY_HEAD = 6
-_PARTY_TAIL = 4
+_PARTY_HEAD = 4
+_PARTY_TAIL = 3
 
 
 def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
