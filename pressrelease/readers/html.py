@@ -59,7 +59,9 @@ from lxml import etree
 
 from pressrelease.decode import decode
 from pressrelease.errors import DecodeError, LimitExceededError, ParseError, PressReleaseError
+from pressrelease.extract.dates import find_dates
 from pressrelease.extract.people import Parties, TextBlock, extract_parties
+from pressrelease.extract.places import known_place
 from pressrelease.issuers import ISSUER_KEYS, HtmlProfile, Issuer, get_issuer, issuer_for_host
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import (
@@ -1308,16 +1310,41 @@ def _read_item(page: _Page, issuer: Issuer, item: etree._Element, number: int) -
         else:
             published = _settle(page, _Date(value, found[1], "the item's date", None), issuer)
             page.locations["$.published"] = page.where(found[1]) or Location()
+    language = _language(page, profile)
+    place = _title_place(title, language)
+    if place is not None and "$.title" in page.locations:
+        page.locations["$.place"] = page.locations["$.title"]
     return PressRelease(
         title=title,
         published=published,
+        place=place,
         category=_set(page, "$.category", _first(profile.item_category, item)),
-        language=_language(page, profile),
+        language=language,
         issuer=issuer.key,
         source_url=url,
         locations=dict(page.locations),
         notices=tuple(page.notices),
     )
+
+
+_PLACE_BEFORE_DATE = re.compile(r"([^\W\d_][\w'’.-]*)\s*[-–—,]\s*$")
+
+
+def _title_place(title: str, language: str | None) -> str | None:
+    """The place of a title that ends with ``Place - date`` (``... Vienne - 23 septembre 2026``).
+
+    >>> _title_place("Déclaration de l’UE, No 1146  Vienne - 23 septembre 2026", "fr")
+    'Vienne'
+    >>> _title_place("Talks in Rome end", "en") is None
+    True
+    """
+    scan = find_dates(title, language=language)
+    if not scan.dates or title[scan.dates[-1].end :].strip():
+        return None
+    found = _PLACE_BEFORE_DATE.search(title[: scan.dates[-1].start])
+    if found and known_place(found.group(1)):
+        return found.group(1)
+    return None
 
 
 def parse_html(

@@ -292,6 +292,8 @@ def test_eeas_listing_yields_each_card(corpus: Path) -> None:
         ),
     ]
     assert all(r.language == "fr" and r.issuer == "eeas" and r.unique_id is None for r in records)
+    # card 2's title ends "Vienne - 23 septembre 2026"; the others name no place
+    assert [r.place for r in records] == [None, "Vienne", None]
     assert records[2].source_url == (
         "https://www.eeas.europa.eu/delegations/senegal/"
         "eu-beach-clean-une-mobilisation-citoyenne-de-grande-envergure-en-amont-des-joj-dakar-2026_fr"
