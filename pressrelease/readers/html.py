@@ -48,6 +48,7 @@ Decisions, for callers to rely on:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
@@ -58,7 +59,13 @@ import attrs
 from lxml import etree
 
 from pressrelease.decode import decode
-from pressrelease.errors import DecodeError, LimitExceededError, ParseError, PressReleaseError
+from pressrelease.errors import (
+    DecodeError,
+    LimitExceededError,
+    ParseError,
+    PressReleaseError,
+    UnsafeInputError,
+)
 from pressrelease.extract.dates import find_dates
 from pressrelease.extract.people import Parties, TextBlock, extract_parties
 from pressrelease.extract.places import known_place
@@ -133,7 +140,12 @@ def _decode(
                 )
                 notice = Notice(code="PR601", message=message, path="$")
                 return text, (notice,), "utf-8"
-    decoded = decode(data, kind="html", charset=charset, source=source)
+    try:
+        decoded = decode(data, kind="html", charset=charset, source=source)
+    except DecodeError as exc:
+        if exc.line is None and exc.path is None:
+            exc.path = "$"  # an unknown charset label: about the whole page
+        raise
     return decoded.text, decoded.notices, decoded.encoding
 
 
@@ -168,6 +180,11 @@ def _union(expressions: tuple[str, ...]) -> etree.XPath:
     return etree.XPath(" | ".join(_fast(e) for e in expressions))
 
 
+#: A DOCTYPE with an internal subset (``<!DOCTYPE html [<!ENTITY ...>]>``), after
+#: any BOM, white space and comments.
+_INTERNAL_SUBSET = re.compile(
+    r"\ufeff?(?:\s|<!--.*?-->)*<!DOCTYPE[^>\[]*\[", re.IGNORECASE | re.DOTALL
+)
 _TITLE_TAGS = re.compile(r"</?(?:head|body|div|p|h1|meta|script|link)\b", re.IGNORECASE)
 _SHOWS_TIME = re.compile(r"\d{1,2}\s*[:.h]\s*\d{2}(?!\d)|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -208,10 +225,9 @@ class _Page:
     title_element: etree._Element | None
     base: str | None = None
     found: dict[str, Any] = attrs.Factory(dict)
-    paths: dict[etree._Element, str] = attrs.Factory(dict)
-    steps: dict[etree._Element, dict[etree._Element, str]] = attrs.Factory(dict)
     notices: list[Notice] = attrs.Factory(list)
     locations: dict[str, Location] = attrs.Factory(dict)
+    child_paths: dict[etree._Element, dict[etree._Element, str]] = attrs.Factory(dict)
 
     def where(self, element: etree._Element | None) -> Location | None:
         if element is None:
@@ -219,25 +235,30 @@ class _Page:
         return Location(source=self.source, line=element.sourceline, element=self.path(element))
 
     def path(self, element: etree._Element) -> str:
-        """``tree.getpath(element)``, built from cached parent paths.
+        """The element's path, as ``getpath`` gives it, in linear time over a page.
 
-        ``getpath`` counts an element's same-named siblings afresh on every
-        call, which is quadratic over a body of many ``<p>``.
+        ``getpath`` counts an element's preceding siblings on every call, which
+        is quadratic on a page of many paragraphs; here the paths of all the
+        children of a parent are worked out once, in one pass.
         """
-        known = self.paths.get(element)
-        if known is not None:
-            return known
         parent = element.getparent()
         if parent is None:
-            result = self.tree.getpath(element)
-        else:
-            steps = self.steps.get(parent)
-            if steps is None:
-                steps = self.steps[parent] = _steps(parent)
-            step = steps.get(element)
-            result = self.tree.getpath(element) if step is None else f"{self.path(parent)}/{step}"
-        self.paths[element] = result
-        return result
+            return self.tree.getpath(element)
+        paths = self.child_paths.get(parent)
+        if paths is None:
+            base = self.path(parent)
+            tags = [child.tag for child in parent if isinstance(child.tag, str)]
+            totals = Counter(tags)
+            seen: Counter[str] = Counter()
+            paths = {}
+            for child in parent:
+                tag = child.tag
+                if not isinstance(tag, str):
+                    continue
+                seen[tag] += 1
+                paths[child] = f"{base}/{tag}[{seen[tag]}]" if totals[tag] > 1 else f"{base}/{tag}"
+            self.child_paths[parent] = paths
+        return paths.get(element) or self.tree.getpath(element)
 
     def run(self, expression: str) -> Any:
         """An XPath's result on the whole page, computed once per page."""
@@ -258,26 +279,6 @@ class _Page:
         self.notices.append(
             Notice(code=code, message=message, path=path, location=self.where(element))
         )
-
-
-def _steps(parent: etree._Element) -> dict[etree._Element, str]:
-    """The last XPath step of each element child, as ``getpath`` writes it (``p[3]``)."""
-    children = [child for child in parent if isinstance(child.tag, str)]
-    counts: dict[str, int] = {}
-    for child in children:
-        counts[str(child.tag)] = counts.get(str(child.tag), 0) + 1
-    seen: dict[str, int] = {}
-    steps: dict[etree._Element, str] = {}
-    for child in children:
-        tag = str(child.tag)
-        if ":" in tag or "{" in tag:
-            continue  # leave namespaced names to getpath
-        if counts[tag] == 1:
-            steps[child] = tag
-        else:
-            seen[tag] = seen.get(tag, 0) + 1
-            steps[child] = f"{tag}[{seen[tag]}]"
-    return steps
 
 
 def _load(
@@ -308,8 +309,23 @@ def _load(
             raw = text.encode("utf-8")
     else:
         raise TypeError(f"parse_html() takes bytes or str, not {type(data).__name__}")
+    if _INTERNAL_SUBSET.match(text):
+        raise UnsafeInputError(
+            "the page's DOCTYPE declares entities or an internal subset, which no HTML page "
+            "needs; refused",
+            source=source,
+            line=1,
+            path="$",
+        )
     if "\x00" in text:
-        raise ParseError("the page holds NUL characters: it is not an HTML text", source=source)
+        index = text.index("\x00")
+        raise ParseError(
+            "the page holds NUL characters: it is not an HTML text (UTF-16 without a byte "
+            "order mark, or a binary file)",
+            source=source,
+            line=text.count("\n", 0, index) + 1,
+            column=index - (text.rfind("\n", 0, index) + 1) + 1,
+        )
     parser = etree.HTMLParser(
         no_network=True,
         remove_comments=True,
@@ -321,7 +337,7 @@ def _load(
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"not an HTML page: {exc}", source=source) from exc
+        raise ParseError(f"not an HTML page: {exc}", source=source, path="$") from exc
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
             raise LimitExceededError(
@@ -332,7 +348,7 @@ def _load(
                 line=entry.line,
             )
     if root is None or not text.strip():
-        raise ParseError("the page is empty", source=source)
+        raise ParseError("the page is empty", source=source, path="$")
     if limits.max_xml_depth < 256:
         _check_depth(root, limits, source)
     metas: dict[str, tuple[str, etree._Element]] = {}
@@ -455,7 +471,7 @@ def _detect(page: _Page, issuer: str | None) -> Issuer | None:
         try:
             return get_issuer(issuer)
         except KeyError as exc:
-            raise ParseError(str(exc.args[0]), source=page.source) from exc
+            raise ParseError(str(exc.args[0]), source=page.source, path="$.issuer") from exc
     urls = [page.url, _canonical(page), (page.meta("og:url") or ("", None))[0]]
     for candidate in urls:
         if candidate:
@@ -792,23 +808,36 @@ def _language(page: _Page, profile: HtmlProfile | None) -> str | None:
 # --------------------------------------------------------------------------- body
 
 
+_NOT_TEXT = FURNITURE_TAGS | {"form", "template", "noscript"}
+
+
 def _main_container(page: _Page) -> etree._Element | None:
     """The element holding the article text on a page of an unknown site."""
     marked = page.root.find(".//*[@itemprop='articleBody']")
     if marked is not None:
         return marked
     scores: dict[etree._Element, float] = {}
-    for paragraph in page.root.iter("p"):
-        if any(
-            a.tag in FURNITURE_TAGS or a.tag in ("form", "template", "noscript")
-            for a in paragraph.iterancestors()
-        ):
+    outside: dict[etree._Element, bool] = {}  # parent -> inside furniture
+    for count, paragraph in enumerate(page.root.iter("p"), start=1):
+        if count > page.limits.max_items:
+            raise LimitExceededError(
+                f"the page has more than max_items={page.limits.max_items} paragraphs; "
+                "raise the limit if the page is genuine",
+                source=page.source,
+                line=paragraph.sourceline,
+            )
+        parent = paragraph.getparent()
+        if parent is None:
+            continue
+        furniture = outside.get(parent)
+        if furniture is None:
+            furniture = outside[parent] = parent.tag in _NOT_TEXT or any(
+                a.tag in _NOT_TEXT for a in parent.iterancestors()
+            )
+        if furniture:
             continue
         length = len(element_text(paragraph))
         if length < 2:
-            continue
-        parent = paragraph.getparent()
-        if parent is None:
             continue
         scores[parent] = scores.get(parent, 0.0) + length
         grand = parent.getparent()
@@ -846,6 +875,13 @@ def _body(
     blocks: list[Block] = []
     for container in containers:
         blocks.extend(walker.blocks(container))
+        if len(blocks) > page.limits.max_items:
+            raise LimitExceededError(
+                f"the text has more than max_items={page.limits.max_items} paragraphs; "
+                "raise the limit if the page is genuine",
+                source=page.source,
+                line=container.sourceline,
+            )
     for href, reason, anchor in walker.dropped_links:
         page.note("PR501", f"link {href[:80]!r} dropped: {reason}", "$.body", anchor)
     if walker.dropped_active:
@@ -858,7 +894,9 @@ def _body(
         )
     if blocks and collapse(blocks[0].text) == title:
         blocks = blocks[1:]
-    blocks = [block for block in blocks if not _only_time(block)]
+    if page.times:
+        holders = {a for t in page.times for a in t.iterancestors()}
+        blocks = [b for b in blocks if b.element not in holders or not _only_time(b)]
     paragraphs = []
     for index, block in enumerate(blocks):
         _limit(page, block.text, f"$.body[{index}]", block.element)
@@ -992,6 +1030,8 @@ def _contacts(page: _Page, profile: HtmlProfile | None) -> tuple[Contact, ...]:
     return tuple(found)
 
 
+_TEXT_HEAD = 12
+_TEXT_TAIL = 2
 _PARTY_HEAD = 4
 _PARTY_TAIL = 3
 
@@ -1101,7 +1141,7 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     translations = _translations(page, profile, language)
     found_issuer = issuer.key if issuer else None
     if profile is None:
-        staged = _text_stage(page, title, body, issuer)
+        staged = _text_stage(page, title, body, issuer, language)
         if staged is not None:
             record, body = staged
             unique_id = unique_id or _set_text(page, "$.unique_id", record.unique_id)
@@ -1124,12 +1164,20 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     missing = []
     if not title:
         missing.append("a title (<h1>, og:title, JSON-LD headline or <title>)")
+    elif (
+        title_element is not None
+        and title_element is page.title_element
+        and published is None
+        and unique_id is None
+    ):
+        missing.append("headline (<h1>, og:title or JSON-LD; only a <title>) nor any date or ID")
     if not body and published is None and unique_id is None:
         missing.append("any text paragraph, date or ID")
     if missing:
         raise ParseError(
             "no press release found in the page: it has no " + ", and no ".join(missing),
             source=page.source,
+            path="$.title" if not title else "$.body",
         )
     if not body:
         page.note("PR411", "no text paragraphs found in the page", "$.body", None)
@@ -1168,7 +1216,11 @@ def _set_text(page: _Page, path: str, value: str | None) -> str | None:
 
 
 def _text_stage(
-    page: _Page, title: str, body: tuple[Paragraph, ...], issuer: Issuer | None
+    page: _Page,
+    title: str,
+    body: tuple[Paragraph, ...],
+    issuer: Issuer | None,
+    language: str | None,
 ) -> tuple[PressRelease, tuple[Paragraph, ...]] | None:
     """The text reader over the page's title and main text (pages of unknown sites).
 
@@ -1181,12 +1233,26 @@ def _text_stage(
     """
     if not body:
         return None
+    # The head (dateline, category, ID) is in the first blocks and a
+    # "Languages:" line is the last: a long body is sampled, not read whole.
+    sample = (
+        body
+        if len(body) <= _TEXT_HEAD + _TEXT_TAIL
+        else (
+            *body[:_TEXT_HEAD],
+            *body[-_TEXT_TAIL:],
+        )
+    )
     # Short lines before the first prose paragraph (dateline, category, ID)
     # go on consecutive lines, as a printed release has them.
     lines = [title or "Untitled", ""]
     owners: list[Paragraph | None] = [None, None]
+    if language and _LANGUAGE.fullmatch(language):
+        # The page says its language: no need to guess it from the text.
+        lines[:0] = ["---", f"language: {language}", "---"]
+        owners[:0] = [None, None, None]
     in_head = True
-    for paragraph in body:
+    for paragraph in sample:
         if in_head and _looks_like_prose(paragraph.text):
             in_head = False
             if lines[-1] != "":
@@ -1223,14 +1289,29 @@ def _text_stage(
         holder = block_of(notice.location)
         page.notices.append(attrs.evolve(notice, location=holder.location if holder else None))
     wanted = [paragraph.text for paragraph in record.body]
-    kept: list[Paragraph] = []
+    marked: dict[int, Paragraph] = {}
     position = 0
-    for paragraph in body:
+    for index, paragraph in enumerate(sample):
         if position < len(wanted) and paragraph.text == wanted[position]:
-            kept.append(_with_marks(paragraph, record.body[position]))
+            marked[index] = _with_marks(paragraph, record.body[position])
             position += 1
     if position < len(wanted):  # blocks joined or split: keep ours, unfiltered
         return record, body
+    if len(sample) == len(body):
+        return record, tuple(marked[i] for i in sorted(marked))
+    # Drop the sampled blocks the text reader took as head or "Languages:".
+    tail_start = len(body) - _TEXT_TAIL
+    kept: list[Paragraph] = []
+    for index, paragraph in enumerate(body):
+        sampled = (
+            index
+            if index < _TEXT_HEAD
+            else (_TEXT_HEAD + index - tail_start if index >= tail_start else None)
+        )
+        if sampled is None:
+            kept.append(paragraph)
+        elif sampled in marked:
+            kept.append(marked[sampled])
     return record, tuple(kept)
 
 
@@ -1392,6 +1473,8 @@ def parse_html(
             f"the page is a listing of {len(items)} press items ({found.name}), not one "
             "release; read_html() yields one record per item",
             source=source,
+            line=items[0].sourceline,
+            path="$",
         )
     return _read_page(page, found)
 
