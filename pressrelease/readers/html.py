@@ -1163,19 +1163,19 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
             translations = translations or record.translations
     missing = []
     if not title:
-        missing.append("a title (<h1>, og:title, JSON-LD headline or <title>)")
+        missing.append("no title (<h1>, og:title, JSON-LD headline or <title>)")
     elif (
         title_element is not None
         and title_element is page.title_element
         and published is None
         and unique_id is None
     ):
-        missing.append("headline (<h1>, og:title or JSON-LD; only a <title>) nor any date or ID")
+        missing.append("no headline (<h1>, og:title or JSON-LD; only a <title>) and no date or ID")
     if not body and published is None and unique_id is None:
-        missing.append("any text paragraph, date or ID")
+        missing.append("no text paragraph, date or ID")
     if missing:
         raise ParseError(
-            "no press release found in the page: it has no " + ", and no ".join(missing),
+            "no press release found in the page: " + "; ".join(missing),
             source=page.source,
             path="$.title" if not title else "$.body",
         )
@@ -1462,7 +1462,7 @@ def parse_html(
     >>> parse_html(b"<html><body><nav>Home</nav></body></html>")
     Traceback (most recent call last):
     ...
-    pressrelease.errors.ParseError: no press release found in the page: it has no a title (<h1>, og:title, JSON-LD headline or <title>), and no any text paragraph, date or ID
+    pressrelease.errors.ParseError: $.title: no press release found in the page: no title (<h1>, og:title, JSON-LD headline or <title>); no text paragraph, date or ID
     """
     page = _load(data, url=url, source=source, charset=charset, limits=limits)
     found = _detect(page, issuer)
