@@ -93,6 +93,20 @@ def _check_events(text: str, *, source: str | None, first_line: int) -> None:
         ) from exc
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, but timestamps stay strings.
+
+    PyYAML builds ``date`` objects itself and raises a bare ``ValueError`` on
+    ``date: 2020-02-31``; our own date reader gives that a located notice instead.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter:
     """Split YAML front matter from ``text`` and load it safely.
 
@@ -127,9 +141,9 @@ def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter:
         )
     _check_events(raw, source=source, first_line=2)
     try:
-        values = yaml.load(raw, Loader=yaml.SafeLoader)  # safe: events checked above
-    except yaml.YAMLError as exc:  # pragma: no cover - the event pass catches these first
-        raise ParseError(f"front matter is not valid YAML: {exc}", source=source) from exc
+        values = yaml.load(raw, Loader=_Loader)  # safe: events checked above
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ParseError(f"front matter is not valid YAML: {exc}", source=source, line=2) from exc
     if values is None:
         values = {}
     if not isinstance(values, dict):

@@ -207,8 +207,8 @@ def test_github_annotations_cannot_be_forged(
     lines = out.splitlines()
     assert all(line.startswith("::error ") for line in lines)
     # One annotation per finding, and nothing from the document starts a line.
-    # PR102 (the ID is malformed for EEAS) and PR502 (the title's CR; tab and LF are allowed).
-    assert [line.split("title=")[1].split(" ")[0] for line in lines] == ["PR102", "PR502"]
+    # PR102 (the ID is malformed for EEAS), then PR502 for the ID's LF and for the title's CR.
+    assert [line.split("title=")[1].split(" ")[0] for line in lines] == ["PR102", "PR502", "PR502"]
     assert "::error file=x::forged" not in lines
     assert lines[0].startswith("::error file=f%2C x%3Ay%25.json,line=2,col=3,title=PR102 ")
     assert all("\n" not in line and "\r" not in line for line in lines)
