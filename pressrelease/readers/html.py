@@ -36,8 +36,8 @@ Decisions, for callers to rely on:
   saying so; :func:`read_html` yields one record per item.
 * **Times**: a ``<time datetime>`` at noon or midnight UTC whose visible
   text shows no time stands for a day and gives a date. A time without an
-  offset takes the issuer's zone, with a ``PR203`` notice; without an
-  issuer, only its day is kept (``PR203`` again).
+  offset takes the issuer's zone (as a text dateline takes its place's);
+  without an issuer, only its day is kept, with a ``PR203`` notice.
 * **Links**: only ``http``, ``https`` and ``mailto`` survive, checked after
   entity decoding, removal of tabs and newlines, trimming of control
   characters and case folding; each dropped link is a ``PR501`` notice. A
@@ -742,13 +742,8 @@ def _settle(page: _Page, found: _Date, issuer: Issuer | None) -> date | datetime
     if value.tzinfo is not None:
         return value
     if issuer is not None and issuer.time_zone:
-        page.note(
-            "PR203",
-            f"{found.origin} gives {value.isoformat()} without a zone; read in "
-            f"{issuer.name}'s zone {issuer.time_zone}",
-            "$.published",
-            found.element,
-        )
+        # The profile's zone is the issuer's own (as a dateline place's zone
+        # is in text): the time is well defined, nothing to report.
         return value.replace(tzinfo=ZoneInfo(issuer.time_zone))
     page.note(
         "PR203",
