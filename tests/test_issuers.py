@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +81,57 @@ def test_every_profile_loads_and_its_examples_match() -> None:
             assert issuer.match_id(pattern.example), (key, pattern.example)
     with pytest.raises(KeyError, match="known: eeas"):
         get_issuer("nope")
+
+
+# ---------------------------------------------------------------- HTML profiles
+
+
+def _html_xpaths() -> list[tuple[str, str, str]]:
+    import attrs
+
+    from pressrelease.issuers import HtmlProfile
+
+    found = []
+    for key in ISSUER_KEYS:
+        profile = get_issuer(key).html
+        if profile is None:
+            continue
+        for field in attrs.fields(HtmlProfile):
+            value = getattr(profile, field.name)
+            if isinstance(value, tuple):
+                found.extend((key, field.name, expression) for expression in value)
+    return found
+
+
+@pytest.mark.parametrize(("key", "field", "expression"), _html_xpaths())
+def test_html_profile_xpaths_compile(key: str, field: str, expression: str) -> None:
+    from lxml import etree
+
+    etree.XPath(expression)
+
+
+def test_html_profiles_exist_for_the_web_issuers() -> None:
+    assert {k for k in ISSUER_KEYS if get_issuer(k).html is not None} >= {
+        "un",
+        "europarl",
+        "ec",
+        "govuk",
+        "eeas",
+    }
+
+
+def test_fast_xpaths_select_what_the_profiles_say(corpus: Path) -> None:
+    """The reader's ``/descendant::`` rewriting selects the same nodes on every corpus page."""
+    from lxml import etree
+
+    from pressrelease.readers.html import _fast
+
+    pages = [
+        etree.fromstring(path.read_bytes(), etree.HTMLParser(encoding="utf-8"))
+        for path in sorted(corpus.glob("*/*.html"))
+    ]
+    for _, _, expression in _html_xpaths():
+        if expression.startswith("."):
+            continue
+        for root in pages:
+            assert etree.XPath(_fast(expression))(root) == etree.XPath(expression)(root), expression
