@@ -64,6 +64,16 @@ def test_id_agreement_with_a_date() -> None:
     assert eeas.id_agrees_with("201203_6", date(2020, 3, 12)) is False
     assert get_issuer("ec").id_agrees_with("IP/20/777", date(2021, 4, 29)) is False
     assert get_issuer("un").id_agrees_with("SG/SM/21765", date(2023, 4, 17)) is None
+    assert eeas.id_agrees_with("201231_1", date(2021, 1, 1)) is False
+
+
+def test_parliament_ids_carry_the_drafting_day() -> None:
+    # Real pairs from the corpus (labels.jsonl): reference day, then publication day.
+    europarl = get_issuer("europarl")
+    assert europarl.id_agrees_with("20190712IPR56948", date(2019, 7, 18)) is True
+    assert europarl.id_agrees_with("20230929IPR06132", date(2023, 10, 5)) is True
+    assert europarl.id_agrees_with("20230929IPR06132", date(2023, 9, 28)) is False
+    assert europarl.id_agrees_with("20230929IPR06132", date(2023, 12, 1)) is False
 
 
 def test_hosts() -> None:
