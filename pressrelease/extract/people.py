@@ -506,6 +506,8 @@ def _clean_name(text: str) -> str:
 
 def _is_role_word(word: str) -> bool:
     low = word.lower().strip(".,")
+    if "/" in low:  # "Representative/Vice-President"
+        return any(_is_role_word(part) for part in low.split("/") if part)
     return low in _ROLE_WORDS or (len(low) > 9 and low.endswith(_ROLE_ENDINGS))
 
 
@@ -571,6 +573,8 @@ def _names_organisation(text: str, language: str) -> bool:
     """Whether ``text`` opens with an organisation: a head word early on, or a known body."""
     words = [w.lower().strip("’',") for w in text.split()[:3]]
     if any(w in _ORG_HEADS for w in words):
+        return True
+    if re.fullmatch(r"[A-Z]{2,6}", text.split()[0].strip(",")):  # an acronym: "ONU", "NATO"
         return True
     # "United Nations Office of ..." or "Europese Unie" is one; "Union européenne pour la
     # lutte contre le terrorisme" is part of a title of office ("coordinateur de ...").
@@ -647,7 +651,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
                         return _Party(_clean_name(rest), None, role, entity[1], name_at)
     body_tokens = _tokens(body)
     last_role = max(
-        (i for i, (_, t) in enumerate(body_tokens) if t.lower().strip(",.") in _ROLE_WORDS),
+        (i for i, (_, t) in enumerate(body_tokens) if _is_role_word(t)),
         default=-1,
     )
     if last_role < 0 or last_role == len(body_tokens) - 1:
@@ -871,6 +875,12 @@ _LIST_PREFIX_RE = re.compile(
     r"foreign\s+ministers|ministers)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_JOINT_WORDS_RE = re.compile(
+    r"\b(?:joint|statement|declaration|communiqu[eé]|readout|summit|commune?|conjointe?|"
+    r"gemeinsame\w*|erklärung|conjunt[oa]|congiunt[oa]|gezamenlijke|wspólne|déclaration|"
+    r"declaración|dichiarazione|declaração|verklaring|oświadczenie)\b",
+    re.IGNORECASE,
+)
 _DASH_PAIR_RE = re.compile(r"(?<=[\w.])[-–](?=[A-Z])")
 _MEETING_RE = re.compile(
     r"\b(?P<a>[A-Z][^’']+?)['’]s?\s+(?i:meeting|call|talks)\s+(?i:with)\s+(?P<b>[A-Z].+)$",
@@ -923,7 +933,10 @@ def _title_parties(title: str, language: str) -> list[_Party]:
                 out.append(attrs.evolve(person, offset=person.offset + base))
         if len(out) == 2:
             return out
-    # "U.S.-EU Summit Statement", "United States–European Commission Joint Statement".
+    # "U.S.-EU Summit Statement", "United States–European Commission Joint Statement";
+    # only in titles of joint documents ("EU-China: Commission proposes..." is not one).
+    if not _JOINT_WORDS_RE.search(title):
+        return []
     for dash in _DASH_PAIR_RE.finditer(title):
         left = _entity_ending_at(title, dash.start(), language)
         right = _entity_starting_at(title, dash.end(), language)
@@ -1001,24 +1014,61 @@ def _preamble(text: str, following: str | None, language: str) -> list[_Party]:
     return [p for _, p in _entity_list(stripped[:-1], language)]
 
 
-def _following_is(text: str, language: str) -> list[_Party]:
-    found = _FOLLOWING_RE.search(text)
+_ISSUED_BY_RE = re.compile(
+    r"\b(?:the\s+following\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
+    r"(?:was\s+)?(?:issued|released|signed|adopted)\s+(?:today\s+)?by\s+"
+    r"(?:the\s+spokesperson\s+for\s+(?:the\s+)?(?P<for>[^:.;]+)|(?P<list>[^:.;*]+))",
+    re.IGNORECASE,
+)
+_FR_TEXT_OF_RE = re.compile(
+    r"\b(?:On trouvera ci-après|Voici)\s+(?:le\s+texte\s+)?(?:du|de\s+la|des|de\s+l['’])\s*"
+    r"(?:message|discours|déclaration|allocution|intervention|remarques|propos)s?\s+"
+    r"(?:du|de\s+la|de\s+l['’])\s*(?P<who>[^:;]+?)(?:,\s+(?:à|au|lors|prononcé|devant|sur)\b|:|$)",
+    re.IGNORECASE,
+)
+
+
+def _issued_by(text: str, language: str) -> list[_Party]:
+    """``The following (joint) statement was issued today by X, Y and Z:``."""
+    found = _ISSUED_BY_RE.search(text)
     if not found:
         return []
-    who = found.group("who")
+    if found.group("for"):  # "... by the Spokesperson for UN Secretary-General X"
+        return _office_holder(found.group("for"), found.start("for"), language)
+    listing, base = found.group("list"), found.start("list")
+    prefix = _LIST_PREFIX_RE.match(listing)
+    if prefix:
+        listing, base = listing[prefix.end() :], base + prefix.end()
+    return [attrs.evolve(p, offset=p.offset + base) for _, p in _entity_list(listing, language)]
+
+
+def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
+    """``UN Secretary-General António Guterres``: one person, with the body as organisation."""
     org = None
     lead = re.match(r"(?:the\s+)?(?P<org>UN|U\.N\.|United Nations|EU|NATO)\s+", who)
-    offset = found.start("who")
     if lead:
-        org = _SHORT_FORMS.get(lead.group("org").lower(), lead.group("org"))
+        org = _SHORT_FORMS.get(lead.group("org").lower().replace(".", ""), lead.group("org"))
         offset += lead.end()
         who = who[lead.end() :]
-    person = _person(who, language, allow_bare=False)
+    person = _person(who.strip(), language, allow_bare=False)
     if person is None:
-        return []
+        people = _people_list(who, language)  # "Secrétaire général de l’ONU, M. X"
+        if len(people) != 1:
+            return []
+        person = people[0]
     return [
         attrs.evolve(person, organisation=person.organisation or org, offset=person.offset + offset)
     ]
+
+
+def _following_is(text: str, language: str) -> list[_Party]:
+    french = _FR_TEXT_OF_RE.search(text)
+    if french:
+        return _office_holder(french.group("who"), french.start("who"), language)
+    found = _FOLLOWING_RE.search(text)
+    if not found:
+        return []
+    return _office_holder(found.group("who"), found.start("who"), language)
 
 
 _HEADER_RE = re.compile(
@@ -1326,7 +1376,7 @@ def extract_parties(
     finders: list[Callable[[int, str], list[_Party]]] = [
         lambda i, text: _we_opening(text, lang),
         lambda i, text: _preamble(text, texts[i + 1] if i + 1 < len(texts) else None, lang),
-        lambda i, text: _following_is(text, lang),
+        lambda i, text: _following_is(text, lang) or _issued_by(text, lang),
     ]
     for finder in finders:
         if signatories:

@@ -757,3 +757,62 @@ def test_white_house_titles_and_openings(corpus: Path, name: str) -> None:
             lines = (corpus / document.path).read_text(encoding="utf-8").splitlines()
             found = lines[location.line - 1][location.column - 1 :]
             assert found.startswith((signatory.name or signatory.organisation or "").split()[0])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Following is UN Secretary-General António Guterres’ message on World Food Day:",
+            [(None, "António Guterres", "Secretary-General", "United Nations")],
+        ),
+        (
+            "en",
+            "The following statement was issued today by the Spokesperson for UN "
+            "Secretary-General António Guterres:",
+            [(None, "António Guterres", "Secretary-General", "United Nations")],
+        ),
+        (
+            "fr",
+            "On trouvera ci-après le texte du message du Secrétaire général de l’ONU, "
+            "M. António Guterres, à l’occasion de la Journée mondiale de l’alimentation.",
+            [("M.", "António Guterres", "Secrétaire général", "ONU")],
+        ),
+        (
+            "en",
+            "The following joint statement was issued today by the Governments of Canada, Japan "
+            "and the United Kingdom:",
+            [
+                (None, None, None, "Canada"),
+                (None, None, None, "Japan"),
+                (None, None, None, "United Kingdom"),
+            ],
+        ),
+        (
+            "en",
+            "The Government of Ruritania and the Government of the Republic of Freedonia,",
+            [],  # a preamble needs its "Recognizing ..." clause to follow
+        ),
+    ],
+)
+def test_statement_introductions(
+    language: str, text: str, expected: list[tuple[str | None, ...]]
+) -> None:
+    assert _fields(_one(text, language).signatories) == expected
+
+
+def test_treaty_style_preamble() -> None:
+    blocks = [
+        TextBlock(
+            text="The Government of Ruritania (“Ruritania”) and the Government of the Republic "
+            "of Freedonia (“Freedonia”),",
+            line=3,
+        ),
+        TextBlock(text="Recognizing the importance of their relationship;", line=5),
+    ]
+    parties = extract_parties(title="Joint Statement", blocks=blocks, language="en")
+    assert [s.organisation for s in parties.signatories] == [
+        "Government of Ruritania",
+        "Government of the Republic of Freedonia",
+    ]
