@@ -396,18 +396,31 @@ def _tokens(text: str) -> list[tuple[int, str]]:
 
 
 def _sentence_end(text: str, start: int) -> int:
-    """Where the sentence that contains ``start`` ends (abbreviations and initials kept)."""
-    for found in _SENTENCE_END_RE.finditer(text, start):
+    """Where the sentence that contains ``start`` ends (abbreviations and initials kept).
+
+    A sentence that names parties is never longer than _MAX_SENTENCE_CHARS; one that
+    runs on is cut there.
+    """
+    limit = min(len(text), start + _MAX_SENTENCE_CHARS)
+    for found in _SENTENCE_END_RE.finditer(text, start, limit):
         if found.group().startswith("."):
-            before = text[: found.start() + 1].rsplit(None, 1)[-1]
+            window = text[max(0, found.start() - 40) : found.start() + 1]
+            before = window.rsplit(None, 1)[-1]
             if before in _ABBREVIATIONS or _INITIALS_RE.match(before):
                 continue
         return found.start()
-    return len(text)
+    return limit
+
+
+# Bounds that keep the work per document linear on hostile input: no party is
+# described in more than this many characters, no list has more than this many parties.
+_MAX_ITEM_CHARS = 300
+_MAX_ITEMS = 100
+_MAX_SENTENCE_CHARS = 4000
 
 
 def _split_top_level(text: str) -> list[tuple[int, str]]:
-    """Split on commas and semicolons outside brackets; (offset, piece) pairs."""
+    """Split on commas and semicolons outside brackets; (offset, piece) pairs (at most _MAX_ITEMS)."""
     pieces: list[tuple[int, str]] = []
     depth = 0
     start = 0
@@ -419,7 +432,10 @@ def _split_top_level(text: str) -> list[tuple[int, str]]:
         elif char in ",;" and depth == 0:
             pieces.append((start, text[start:index]))
             start = index + 1
+            if len(pieces) >= _MAX_ITEMS:
+                break
     pieces.append((start, text[start:]))
+    pieces = pieces[:_MAX_ITEMS]
     out = []
     for offset, piece in pieces:
         stripped = piece.lstrip()
@@ -587,6 +603,8 @@ def _names_organisation(text: str, language: str) -> bool:
 
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
     """Read one list item as a person: ``Mme X``, ``X``, ``Secretary of State X [of Org]``."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return None
     text = _strip_postnominals(piece.rstrip(" .,;"))
     dash = re.search(r"\s+[-–—]\s+", text)
     if dash:  # "Chris Bowen MP - Minister for Immigration"
@@ -683,6 +701,8 @@ _NAME_GLUE = _words("of the and for de du des la le d’ del di van von der")
 
 def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     """Read one list item as a party of a title or "We, ..." list."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return None
     text = piece.strip(" .,;:")
     offset = len(piece) - len(piece.lstrip(" .,;:"))
     person = _person(text, language, allow_bare=False)
@@ -721,6 +741,8 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
 
 def _person_pair(piece: str, language: str) -> tuple[tuple[_Party, _Party], int] | None:
     """``Mr X and Ms Y`` inside one item: the first split where both sides are people."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return None
     for conj in _CONJ_SPLIT_RE.finditer(piece):
         first = _person(piece[: conj.start()], language)
         second = _person(piece[conj.end() :], language)
@@ -795,13 +817,14 @@ def _entity_list(
         if conj:
             offset, piece = offset + conj.end(), piece[conj.end() :]
         position = 0
-        for half in _CONJ_SPLIT_RE.split(piece):
+        for half in _CONJ_SPLIT_RE.split(piece, maxsplit=_MAX_ITEMS):
             start = piece.index(half, position)
             position = start + len(half)
             lead = _ITEM_LEAD_RE.match(half)
             if lead and lead.end() and _is_cap(half[lead.end() :]):
                 start, half = start + lead.end(), half[lead.end() :]
             items.append((offset + start, half))
+    items = items[:_MAX_ITEMS]
     capitalised = 0
     for _, item in items:
         if not item or not _is_cap(item.removeprefix("the ")):
@@ -891,7 +914,7 @@ Finder = Callable[[int], Location]
 
 
 def _title_parties(title: str, language: str) -> list[_Party]:
-    title = title.translate(_SPACES).strip()
+    title = title.translate(_SPACES).strip()[:_MAX_SENTENCE_CHARS]
     found = _TITLE_RE.match(title)
     if found:
         start = next(found.start(g) for g in found.re.groupindex if found.group(g) is not None)
@@ -990,8 +1013,9 @@ def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | 
 
 
 def _we_opening(text: str, language: str) -> list[_Party]:
+    text = text[: _sentence_end(text, 0)] if len(text) > _MAX_SENTENCE_CHARS else text
     for pattern in _WE_RES:
-        found = pattern.search(text)
+        found = pattern.search(text, 0, _MAX_SENTENCE_CHARS)
         if not found:
             continue
         listing = found.group("list")

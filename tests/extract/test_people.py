@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pressrelease.extract.people import Parties, TextBlock, extract_parties
 from pressrelease.model import Signatory
@@ -816,3 +818,86 @@ def test_treaty_style_preamble() -> None:
         "Government of Ruritania",
         "Government of the Republic of Freedonia",
     ]
+
+
+# --------------------------------------------------------------------------- properties
+
+_WORDS = st.sampled_from(
+    [
+        "co-chaired by",
+        "coprésidé par",
+        "and",
+        "et",
+        "by",
+        "Mr",
+        "Mme",
+        "M.",
+        "Ms",
+        "H.E.",
+        "John",
+        "Smith",
+        "von",
+        "der",
+        "Leyen",
+        "President",
+        "Minister",
+        "of",
+        "the",
+        "United",
+        "States",
+        "European",
+        "Union",
+        ",",
+        ".",
+        "\n",
+        "\u00a0",
+        "We,",
+        "leaders",
+        "with the",
+        "participation of",
+        "«",
+        "»",
+        "said",
+        "Signed at",
+        "Witnessed by:",
+        "(G7)",
+        "-",
+        "–",
+    ]
+)
+_TEXT = st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=40).map(" ".join)
+
+
+@given(
+    title=_TEXT,
+    texts=st.lists(_TEXT, max_size=5),
+    creators=st.lists(st.text(max_size=20), max_size=3),
+)
+def test_any_text_gives_parties_located_inside_their_block(
+    title: str, texts: list[str], creators: list[str]
+) -> None:
+    blocks = []
+    line = 1
+    for text in texts:
+        blocks.append(TextBlock(text=text, line=line, column=3))
+        line += text.count("\n") + 2
+    parties = extract_parties(
+        title=title, blocks=blocks, language="en", creators=creators, issuer="ec"
+    )
+    for signatory in parties.signatories + parties.participants:
+        assert signatory.name or signatory.organisation
+        location = signatory.location
+        assert location is not None
+        if location.element is None:
+            assert location.line is not None
+            assert location.column is not None
+            assert 1 <= location.line < line
+            assert location.column >= 1
+            # The name (or organisation) starts exactly there, as printed up to case.
+            block = max((b for b in blocks if b.line <= location.line), key=lambda b: b.line)
+            lines = block.text.split("\n")
+            row = location.line - block.line
+            column = location.column - (block.column if row == 0 else 1)
+            found = lines[row][column:]
+            first = (signatory.name or signatory.organisation or "").split()[0]
+            assert found.casefold().startswith(first.casefold())
