@@ -1041,7 +1041,10 @@ def _preamble(text: str, following: str | None, language: str) -> list[_Party]:
 _ISSUED_BY_RE = re.compile(
     r"\b(?:the\s+following\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
     r"(?:was\s+)?(?:issued|released|signed|adopted)\s+(?:today\s+)?by\s+"
-    r"(?:the\s+spokesperson\s+for\s+(?:the\s+)?(?P<for>[^:.;]+)|(?P<list>[^:.;*]+))",
+    r"(?:the\s+spokesperson\s+for\s+(?:the\s+)?(?P<for>[^:.;]+)|(?P<list>[^:.;*]+))"
+    # "This is a joint media release between the Australian Federal Police and ..."
+    r"|\bjoint\s+(?:media\s+release|press\s+release|news\s+release|statement|declaration)\s+"
+    r"between\s+(?P<joint>[^:.;*]+)",
     re.IGNORECASE,
 )
 _FR_TEXT_OF_RE = re.compile(
@@ -1059,7 +1062,8 @@ def _issued_by(text: str, language: str) -> list[_Party]:
         return []
     if found.group("for"):  # "... by the Spokesperson for UN Secretary-General X"
         return _office_holder(found.group("for"), found.start("for"), language)
-    listing, base = found.group("list"), found.start("list")
+    group = "list" if found.group("list") else "joint"
+    listing, base = found.group(group), found.start(group)
     prefix = _LIST_PREFIX_RE.match(listing)
     if prefix:
         listing, base = listing[prefix.end() :], base + prefix.end()
@@ -1266,6 +1270,13 @@ def _surname(name: str | None) -> str:
     return name.split()[-1].lower() if name else ""
 
 
+def _given_initial_matches(printed: str | None, catalogue: str | None) -> bool:
+    """``F.M. Chaney`` may print ``Fred Chaney``; ``R. Smith`` may not print ``John Smith``."""
+    if not printed or not catalogue or len(printed.split()) < 2:
+        return False
+    return printed[0].casefold() == catalogue[0].casefold()
+
+
 def _to_signatory(party: _Party, locate: Finder) -> Signatory | None:
     name = party.name or None
     org = party.organisation or None
@@ -1428,7 +1439,16 @@ def extract_parties(
     if co_chaired:  # the text says who chaired: catalogue authors add nothing
         pass
     elif named:
-        add(signatories, [p for p in named if _surname(p.name) not in present], locate_creators)
+        printed = {_surname(p.name): p for t in texts[:8] for p in _named_people(t, lang)}
+        for creator in named:
+            surname = _surname(creator.name)
+            if surname in present:
+                continue
+            # The form the text prints ("the Hon F.M. Chaney") wins over the catalogue's.
+            form = printed.get(surname)
+            if form is not None and _given_initial_matches(form.name, creator.name):
+                creator = attrs.evolve(creator, name=form.name)
+            add(signatories, [creator], locate_creators)
     elif not signatories:
         first = next((p for p in people if p is not None), None)
         if first is not None:

@@ -108,7 +108,7 @@ def test_corpus_signatories_f1(corpus: Path, capsys: pytest.CaptureFixture[str])
         print(f"\nsignatories over the corpus: P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
         for miss in misses:
             print("  ", miss)
-    assert f1 >= 0.90
+    assert f1 >= 0.92
 
 
 # --------------------------------------------------------------------------- (b) one test per language
@@ -901,3 +901,36 @@ def test_any_text_gives_parties_located_inside_their_block(
             found = lines[row][column:]
             first = (signatory.name or signatory.organisation or "").split()[0]
             assert found.casefold().startswith(first.casefold())
+
+
+def test_joint_release_between_organisations() -> None:
+    parties = _one(
+        "This is a joint media release between the Ruritanian Police and the Freedonia Police "
+        "Force.",
+        "en",
+    )
+    assert [s.organisation for s in parties.signatories] == [
+        "Ruritanian Police",
+        "Freedonia Police Force",
+    ]
+
+
+def test_creators_take_the_form_the_text_prints() -> None:
+    blocks = [
+        TextBlock(text="JOINT STATEMENT BY THE MINISTERS FOR TRADE AND HEALTH", line=1),
+        TextBlock(
+            text="Claims were described as misleading by the Ministers for Trade, the Hon F.M. "
+            "Chaney and Health, the Hon. M.J.R. MacKellar.",
+            line=3,
+        ),
+    ]
+    parties = extract_parties(
+        title="Pensioners", blocks=blocks, language="en", creators=["Chaney, Fred"]
+    )
+    # The catalogue says "Chaney, Fred"; the text prints "F.M. Chaney": the printed form wins.
+    assert [s.name for s in parties.signatories] == ["F.M. Chaney"]
+    # A different given name is a different person: the catalogue's form stays.
+    parties = extract_parties(
+        title="Pensioners", blocks=blocks, language="en", creators=["Chaney, Robert"]
+    )
+    assert [s.name for s in parties.signatories] == ["Robert Chaney"]
