@@ -751,6 +751,24 @@ def _person_pair(piece: str, language: str) -> tuple[tuple[_Party, _Party], int]
     return None
 
 
+def _bodies(piece: str, language: str) -> list[_Party]:
+    """Countries and known bodies without a person: ``the European Union and Japan``."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return []
+    found = []
+    position = 0
+    for part in _CONJ_SPLIT_RE.split(piece.rstrip(" .")):
+        start = piece.index(part, position)
+        position = start + len(part)
+        lead = _ITEM_LEAD_RE.match(part)
+        name = part[lead.end() :] if lead else part
+        if not _is_entity(name, language):
+            return []
+        org = _SHORT_FORMS.get(name.lower(), name)
+        found.append(_Party(None, None, None, org, start + (lead.end() if lead else 0)))
+    return found
+
+
 def _people_list(text: str, language: str) -> list[_Party]:
     """Co-chairs or participants: ``X, role, and by Y, role`` in any of our languages."""
     end = _LIST_END_RE.search(text)
@@ -772,6 +790,11 @@ def _people_list(text: str, language: str) -> list[_Party]:
         lead = offset + len(raw) - len(piece)
         if _GROUP_RE.match(piece):
             break
+        bodies = _bodies(piece, language)
+        if bodies:  # "co-chaired by the European Union and Japan"
+            parties.extend(attrs.evolve(p, offset=p.offset + lead) for p in bodies)
+            expecting_role = False
+            continue
         found = _person(piece, language)
         # "Mr X and Ms Y" inside one piece: split when both sides are people.
         pair = _person_pair(piece, language) if found is None or found.role else None
@@ -846,6 +869,7 @@ def _entity_list(
 
 # --------------------------------------------------------------------------- finders
 
+_WE_BARE_RE = re.compile(r"\b(?i:we|nous|wir),\s+(?P<list>(?:the\s+)?[A-ZÀ-Þ][^.;:]+)")
 _WE_RES = (
     # We, the leaders of X, Y and Z, ...  /  We the Leaders of the Group of Seven (G7) ...
     re.compile(
@@ -859,7 +883,7 @@ _WE_RES = (
     # We — President Macron of France, ... —
     re.compile(r"\bwe\s+[—–]\s+(?P<list>[^—–]+?)\s+[—–]", re.IGNORECASE),
     # We, Australia, Denmark, ... and the United States, recognize ...
-    re.compile(r"\b(?i:we|nous|wir),\s+(?P<list>(?:the\s+)?[A-ZÀ-Þ][^.;:]+)"),
+    _WE_BARE_RE,
     # ... a joint statement signed by the governments of X, Y and Z
     re.compile(
         r"\bsigned\s+by\s+(?:the\s+)?(?:governments|leaders|representatives)\s+of\s+"
@@ -895,7 +919,9 @@ _TITLE_CUT_RE = re.compile(
 )
 _LIST_PREFIX_RE = re.compile(
     r"^(?:the\s+)?(?:governments|leaders|heads\s+of\s+(?:state\s+and\s+)?government|"
-    r"foreign\s+ministers|ministers)\s+of\s+(?:the\s+)?",
+    r"(?:(?:foreign|defen[cs]e|finance|trade|prime)\s+)?ministers"
+    r"(?:\s+(?:of|for)\s+(?:foreign\s+affairs|defen[cs]e|finance|trade))?|presidents)"
+    r"\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _JOINT_WORDS_RE = re.compile(
@@ -1024,6 +1050,10 @@ def _we_opening(text: str, language: str) -> list[_Party]:
         if prefix:
             listing, base = listing[prefix.end() :], base + prefix.end()
         parties = [p for _, p in _entity_list(listing, language)]
+        if pattern is _WE_BARE_RE and not (
+            len(parties) >= 2 or any(_is_entity(p.organisation or "", language) for p in parties)
+        ):
+            continue  # "We, Europeans, stand united": not a list of parties
         if parties:
             return [attrs.evolve(p, offset=p.offset + base) for p in parties]
     return []

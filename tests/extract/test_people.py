@@ -934,3 +934,30 @@ def test_creators_take_the_form_the_text_prints() -> None:
         title="Pensioners", blocks=blocks, language="en", creators=["Chaney, Robert"]
     )
     assert [s.name for s in parties.signatories] == ["Robert Chaney"]
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories", "participants"),
+    [
+        (
+            "The Joint Committee was co-chaired by the European Union and Japan.",
+            ["European Union", "Japan"],
+            [],
+        ),
+        (
+            "The Council was co-chaired by the EU, Canada and Mexico, with the participation of "
+            "Mr John Smith, Director.",
+            ["European Union", "Canada", "Mexico"],
+            ["John Smith"],
+        ),
+        # A "We," inside a quotation that lists no parties.
+        ("As President Anna Roy said: “We, Europeans, stand united.”", [], []),
+    ],
+)
+def test_countries_and_bodies_without_a_person(
+    text: str, signatories: list[str], participants: list[str]
+) -> None:
+    parties = _one(text, "en")
+    assert [s.organisation for s in parties.signatories] == signatories
+    assert all(s.name is None for s in parties.signatories)
+    assert [s.name for s in parties.participants] == participants
