@@ -895,7 +895,7 @@ _WE_RES = (
 )
 _PREAMBLE_NEXT_RE = re.compile(r"^(?:[A-Z][a-z]+ing|Considérant|Reconnaissant|In Anerkennung)\b")
 _FOLLOWING_RE = re.compile(
-    r"(?:^|(?<=[.:)\]] ))Following (?:is|are) (?:the (?:text|transcript) of )?(?P<who>[^:]+?)['’]s?\s+"
+    r"\bFollowing (?:is|are) (?:the (?:text|transcript) of )?(?P<who>[^:]+?)['’]s?\s+"
     r"(?:(?:opening |closing |keynote |video |prepared |written )?(?:remarks|message|address|"
     r"statement|speech|briefing|op-ed|article))\b"
 )
@@ -1341,6 +1341,49 @@ def _fixed_locator(source: str | None, element: str) -> Finder:
     return locate
 
 
+# How many blocks (from the top) may hold a "We, ..." opening or a statement introduction.
+_OPENING_BLOCKS = 12
+# A block that ends without closing punctuation continues in the next one (a reader split
+# a sentence: a first line taken for a heading, a hard line break).
+_OPEN_END_RE = re.compile(r"[.!?:;)\]”\"»]\s*$")
+
+
+def _units(texts: Sequence[str], locators: Sequence[Finder]) -> tuple[list[str], list[Finder]]:
+    """Blocks joined again where a sentence runs on from one into the next."""
+    units: list[str] = []
+    unit_locators: list[Finder] = []
+    index = 0
+    while index < len(texts):
+        parts = [(0, index)]
+        text = texts[index]
+        while (
+            index + 1 < len(texts)
+            and len(parts) < 4
+            and 0 < len(texts[index]) < _MAX_ITEM_CHARS
+            and not _OPEN_END_RE.search(texts[index])
+        ):
+            index += 1
+            parts.append((len(text) + 1, index))
+            text = f"{text} {texts[index]}"
+        units.append(text)
+        unit_locators.append(_joined_locator(parts, locators))
+        index += 1
+    return units, unit_locators
+
+
+def _joined_locator(parts: list[tuple[int, int]], locators: Sequence[Finder]) -> Finder:
+    if len(parts) == 1:
+        return locators[parts[0][1]]
+
+    def locate(offset: int) -> Location:
+        for start, index in reversed(parts):
+            if offset >= start:
+                return locators[index](offset - start)
+        return locators[parts[0][1]](offset)
+
+    return locate
+
+
 def _dedupe(signatories: Iterable[Signatory]) -> tuple[Signatory, ...]:
     seen: set[tuple[str, str]] = set()
     out = []
@@ -1428,8 +1471,9 @@ def extract_parties(
             if signatory is not None:
                 target.append(signatory)
 
+    units, unit_locators = _units(texts, locators)
     co_chaired = False
-    for text, locate in zip(texts, locators, strict=True):
+    for text, locate in zip(units, unit_locators, strict=True):
         found = _co_chairs(text, lang)
         if found and found[0]:
             add(signatories, found[0], locate)
@@ -1437,19 +1481,26 @@ def extract_parties(
             co_chaired = True
             break
 
-    opening = texts[:12]
-    finders: list[Callable[[int, str], list[_Party]]] = [
-        lambda i, text: _we_opening(text, lang),
-        lambda i, text: _preamble(text, texts[i + 1] if i + 1 < len(texts) else None, lang),
-        lambda i, text: _following_is(text, lang) or _issued_by(text, lang),
+    finders: list[tuple[Callable[[int, str], list[_Party]], list[str], Sequence[Finder]]] = [
+        (lambda i, text: _we_opening(text, lang), units, unit_locators),
+        (
+            lambda i, text: _preamble(text, texts[i + 1] if i + 1 < len(texts) else None, lang),
+            texts,
+            locators,
+        ),
+        (
+            lambda i, text: _following_is(text, lang) or _issued_by(text, lang),
+            units,
+            unit_locators,
+        ),
     ]
-    for finder in finders:
+    for finder, where, where_locators in finders:
         if signatories:
             break
-        for index, text in enumerate(opening):
+        for index, text in enumerate(where[:_OPENING_BLOCKS]):
             parties = finder(index, text)
             if parties:
-                add(signatories, parties, locators[index])
+                add(signatories, parties, where_locators[index])
                 break
     if not signatories:
         add(signatories, _title_parties(title, lang), _fixed_locator(source, "title"))

@@ -961,3 +961,22 @@ def test_countries_and_bodies_without_a_person(
     assert [s.organisation for s in parties.signatories] == signatories
     assert all(s.name is None for s in parties.signatories)
     assert [s.name for s in parties.participants] == participants
+
+
+def test_sentence_split_across_blocks_by_a_reader() -> None:
+    # A reader took the first line for a block of its own: the list runs on into the next.
+    blocks = [
+        TextBlock(
+            text="We, the leaders of Japan, the Republic of Korea (ROK), and the United", line=10
+        ),
+        TextBlock(text="States, convened at Camp David to open a new era.", line=11),
+    ]
+    parties = extract_parties(title="Joint Statement", blocks=blocks, language="en")
+    assert [s.organisation for s in parties.signatories] == [
+        "Japan",
+        "Republic of Korea",
+        "United States",
+    ]
+    states = parties.signatories[2].location
+    assert states is not None
+    assert (states.line, states.column) == (10, 64)  # "United" ends the first block
