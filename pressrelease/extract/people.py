@@ -13,18 +13,34 @@ and returns a :class:`Parties` record. It looks, in this order, for
    Macron of France, ... —``);
 3. **treaty-style preambles** (``The Government of X and the Government of
    Y,`` followed by ``Recognizing ...``);
-4. **"Following is ... X's remarks"** introductions (a statement printed in
-   the name of one office holder);
+4. **statement introductions**: ``Following is UN Secretary-General X’s
+   remarks``, ``issued by the Spokesperson for Secretary-General X``,
+   ``On trouvera ci-après le texte du message du ..., M. X``, ``The following
+   joint statement was issued by the Governments of X and Y``, ``a joint
+   media release between X and Y``;
 5. the **title** (``Joint Statement by President Biden and President von der
    Leyen``; ``Joint Statement from the Governments of X, Y and Z``;
-   ``U.S.-EU Summit Statement``) and **"Joint statement by ..." headers** in
-   the first blocks;
+   ``Déclaration commune de la France et de l’Italie``; ``U.S.-EU Summit
+   Statement``; ``... Sullivan’s Meeting with ... Patrushev``), then
+   **"Joint statement by ..." headers** and the names printed beside a bare
+   ``JOINT MEDIA RELEASE`` banner in the first blocks;
+6. a **signature block** after ``We, the undersigned`` or ``Signed at ...``
+   (names in columns, up to any ``Witnessed by``): its names fill parties
+   found without one (``the Prime Minister of the Kingdom of Cambodia``) or
+   are added;
 
 then adds the ``creators`` the page gives (front matter, JSON-LD) who are not
-already there, and, when nothing at all was found, names the issuer itself
-for issuers that publish in their own name (``European Commission``,
-``European Parliament``, ``United Nations``...), as the corpus labels do for
-single-issuer documents.
+already there (in the form the text prints, ``F.M. Chaney`` for ``Chaney,
+Fred``), unless a co-chair sentence already says who led; and, when nothing
+at all was found, names the issuer itself for issuers that publish in their
+own name (``European Commission``, ``European Parliament``, ``United
+Nations``..., in the text's language where known), as the corpus labels do
+for single-issuer documents.
+
+Organisations are kept as printed, without a leading article (``the United
+States`` gives ``United States``); short forms in titles are spelled out
+(``U.S.-EU`` gives ``United States`` and ``European Union``). Country names
+come from CLDR (Babel), in English and in the text's language.
 
 People merely quoted (``said X``, ``« ... », a déclaré X``) are never
 looked at. Groups without a named person (``représentants de la Commission
