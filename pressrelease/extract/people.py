@@ -792,6 +792,7 @@ def _people_list(text: str, language: str) -> list[_Party]:
         text = text[: end.start()]
     parties: list[_Party] = []
     expecting_role = False
+    pending_role: str | None = None  # "the Deputy Foreign Minister of Viet Nam, Do Hung Viet"
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
@@ -821,11 +822,18 @@ def _people_list(text: str, language: str) -> list[_Party]:
             expecting_role = second.role is None
             continue
         if found and not (expecting_role and found.honorific is None and found.role):
+            if found.role is None and pending_role:  # the office came first
+                role, org = _role_and_org(pending_role, language)
+                found = attrs.evolve(found, role=role, organisation=found.organisation or org)
             parties.append(attrs.evolve(found, offset=found.offset + lead))
             expecting_role = found.role is None
+            pending_role = None
             continue
-        if conj:  # a new item that is not a person: a group, nobody to attach a role to
+        if conj or not parties:  # a new item that is not a person: maybe its office
             expecting_role = False
+            pending_role = (
+                re.sub(r"(?i)^the\s+", "", piece) if _is_cap(piece.removeprefix("the ")) else None
+            )
             continue
         continues = parties and parties[-1].role is not None and _is_cap(piece)
         if parties and (expecting_role or continues) and piece:

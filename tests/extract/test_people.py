@@ -980,3 +980,15 @@ def test_sentence_split_across_blocks_by_a_reader() -> None:
     states = parties.signatories[2].location
     assert states is not None
     assert (states.line, states.column) == (10, 64)  # "United" ends the first block
+
+
+def test_office_before_the_name() -> None:
+    parties = _one(
+        "The dialogue was co-chaired by the Deputy Secretary General of the EEAS, Enrique Mora, "
+        "and the Vice Foreign Minister of China, Ma Zhaoxu.",
+        "en",
+    )
+    assert _fields(parties.signatories) == [
+        (None, "Enrique Mora", "Deputy Secretary General", "EEAS"),
+        (None, "Ma Zhaoxu", "Vice Foreign Minister", "China"),
+    ]
