@@ -327,6 +327,19 @@ _CO_CHAIR_RE = re.compile(
     r"\bwspółprzewodniczy(?:li|ły|ł|ła)|\bpod\s+współprzewodnictwem)\s+",
     re.IGNORECASE,
 )
+# Lower-case fragments one of which every co-chair phrase contains.
+_CO_CHAIR_HINTS = (
+    "chair",
+    "hosted",
+    "présid",
+    "presid",
+    "presied",
+    "vorsitz",
+    "geleitet",
+    "voorz",
+    "voorgez",
+    "współprzewodn",
+)
 _PARTICIPATION_RE = re.compile(
     r"(?:\bwith\s+the\s+participation\s+of|\bjoined\s+by|\bin\s+the\s+presence\s+of|"
     r"\bavec\s+la\s+participation\s+(?:des|du|de|d['’])|\ben\s+présence\s+(?:des|du|de|d['’])|"
@@ -409,6 +422,12 @@ def _trim(text: str) -> str:
 
 def _tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+
+
+def _hinted(text: str, hints: Sequence[str]) -> bool:
+    """A cheap test before a costly pattern: does any hint occur (case-insensitively)?"""
+    low = text.lower()
+    return any(hint in low for hint in hints)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -1042,6 +1061,8 @@ def _entity_starting_at(text: str, start: int, language: str) -> tuple[int, str]
 
 
 def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | None:
+    if not _hinted(text, _CO_CHAIR_HINTS):
+        return None
     found = _CO_CHAIR_RE.search(text)
     if not found:
         return None
@@ -1111,6 +1132,8 @@ _FR_TEXT_OF_RE = re.compile(
 
 def _issued_by(text: str, language: str) -> list[_Party]:
     """``The following (joint) statement was issued today by X, Y and Z:``."""
+    if not _hinted(text, ("issued", "released", "signed", "adopted", "between")):
+        return []
     found = _ISSUED_BY_RE.search(text)
     if not found:
         return []
@@ -1144,7 +1167,7 @@ def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
 
 
 def _following_is(text: str, language: str) -> list[_Party]:
-    french = _FR_TEXT_OF_RE.search(text)
+    french = _FR_TEXT_OF_RE.search(text) if _hinted(text, ("trouvera", "voici")) else None
     if french:
         return _office_holder(french.group("who"), french.start("who"), language)
     found = _FOLLOWING_RE.search(text)
@@ -1218,12 +1241,28 @@ def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[
     return []
 
 
-_SIGNED_RE = re.compile(
+_UNDERSIGNED_RE = re.compile(
     r"\b(?:we,? the undersigned|les soussignés|die Unterzeichnenden|los abajo firmantes|"
-    r"i sottoscritti|os abaixo assinados|ondergetekenden|niżej podpisani)\b"
-    r"|^(?:signed|done|fait|geschehen|hecho|fatto|feito|gedaan|sporządzono)\s+(?:at|in|on|à|le|zu|am|en|a|em|te|w)\b",
+    r"i sottoscritti|os abaixo assinados|ondergetekenden|niżej podpisani)\b",
     re.IGNORECASE,
 )
+_SIGNED_AT_RE = re.compile(
+    r"(?:signed|done|fait|geschehen|hecho|fatto|feito|gedaan|sporządzono)\s+"
+    r"(?:at|in|on|à|le|zu|am|en|a|em|te|w)\b",
+    re.IGNORECASE,
+)
+
+
+def _signed(text: str) -> bool:
+    """Whether a block opens a signature block."""
+    if _SIGNED_AT_RE.match(text.lstrip()):
+        return True
+    hints = ("undersigned", "soussign", "unterzeichn", "firmantes", "sottoscritt", "assinad")
+    return _hinted(text, (*hints, "ondergetekend", "podpisani")) and bool(
+        _UNDERSIGNED_RE.search(text)
+    )
+
+
 _WITNESS_RE = re.compile(
     r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit)\b",
     re.IGNORECASE,
@@ -1235,7 +1274,7 @@ def _signature_block(texts: Sequence[str], language: str) -> tuple[int, list[tup
 
     Returns the index of the marker block and (block index, party) pairs.
     """
-    index = next((i for i, text in enumerate(texts) if _SIGNED_RE.search(text)), -1)
+    index = next((i for i, text in enumerate(texts) if _signed(text)), -1)
     if index < 0:
         return -1, []
     found: list[tuple[int, _Party]] = []
@@ -1358,6 +1397,20 @@ def _block_locator(block: TextBlock, source: str | None) -> Finder:
     return locate
 
 
+class _Locators(Sequence[Finder]):
+    """One locator per block, made when first asked for (documents may have 100 000 blocks)."""
+
+    def __init__(self, blocks: Sequence[TextBlock], source: str | None) -> None:
+        self._blocks = blocks
+        self._source = source
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    def __getitem__(self, index: int) -> Finder:  # type: ignore[override]
+        return _block_locator(self._blocks[index], self._source)
+
+
 def _fixed_locator(source: str | None, element: str) -> Finder:
     def locate(offset: int) -> Location:
         return Location(source=source, element=element)
@@ -1372,12 +1425,21 @@ _OPENING_BLOCKS = 12
 _OPEN_END_RE = re.compile(r"[.!?:;)\]”\"»]\s*$")
 
 
-def _units(texts: Sequence[str], locators: Sequence[Finder]) -> tuple[list[str], list[Finder]]:
-    """Blocks joined again where a sentence runs on from one into the next."""
+def _units(
+    texts: Sequence[str],
+    locators: Sequence[Finder],
+    *,
+    first: int = 0,
+    limit: int | None = None,
+) -> tuple[list[str], list[Finder]]:
+    """Blocks joined again where a sentence runs on from one into the next.
+
+    ``texts`` are the blocks from index ``first`` on; at most ``limit`` units are made.
+    """
     units: list[str] = []
     unit_locators: list[Finder] = []
     index = 0
-    while index < len(texts):
+    while index < len(texts) and (limit is None or len(units) < limit):
         parts = [(0, index)]
         text = texts[index]
         while (
@@ -1390,7 +1452,7 @@ def _units(texts: Sequence[str], locators: Sequence[Finder]) -> tuple[list[str],
             parts.append((len(text) + 1, index))
             text = f"{text} {texts[index]}"
         units.append(text)
-        unit_locators.append(_joined_locator(parts, locators))
+        unit_locators.append(_joined_locator([(at, i + first) for at, i in parts], locators))
         index += 1
     return units, unit_locators
 
@@ -1484,7 +1546,7 @@ def extract_parties(
     """
     lang = (language or "en").split("-")[0].lower()
     texts = [block.text.translate(_SPACES) for block in blocks]
-    locators = [_block_locator(block, source) for block in blocks]
+    locators = _Locators(blocks, source)
 
     signatories: list[Signatory] = []
     participants: list[Signatory] = []
@@ -1495,9 +1557,12 @@ def extract_parties(
             if signatory is not None:
                 target.append(signatory)
 
-    units, unit_locators = _units(texts, locators)
+    units, unit_locators = _units(texts[: _OPENING_BLOCKS * 4], locators)
     co_chaired = False
-    for text, locate in zip(units, unit_locators, strict=True):
+    for index, raw in enumerate(texts):
+        if not _hinted(raw, _CO_CHAIR_HINTS):
+            continue
+        (text,), (locate,) = _units(texts[index : index + 4], locators, first=index, limit=1)
         found = _co_chairs(text, lang)
         if found and found[0]:
             add(signatories, found[0], locate)

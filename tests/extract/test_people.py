@@ -992,3 +992,20 @@ def test_office_before_the_name() -> None:
         (None, "Enrique Mora", "Deputy Secretary General", "EEAS"),
         (None, "Ma Zhaoxu", "Vice Foreign Minister", "China"),
     ]
+
+
+CO_CHAIR_PHRASES = [
+    "co-chaired by", "jointly chaired by", "chaired jointly by", "co-hosted by",
+    "convened by co-chairs", "co-chairs were", "coprésidé par", "sous la coprésidence de",
+    "unter dem gemeinsamen Vorsitz von", "gemeinsam geleitet von", "unter Ko-Vorsitz von",
+    "copresidido por", "bajo la copresidencia de", "sob a copresidência de",
+    "copresieduto da", "sotto la copresidenza di", "gezamenlijk voorgezeten door",
+    "onder covoorzitterschap van", "współprzewodniczyli", "pod współprzewodnictwem",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("phrase", CO_CHAIR_PHRASES)
+def test_every_co_chair_phrase_passes_the_cheap_prefilter(phrase: str) -> None:
+    # The prefilter skips blocks before the costly pattern runs; it must never skip a phrase.
+    parties = _one(f"The talks were {phrase} Mr John Smith and Ms Jane Doe.", "en")
+    assert [s.name for s in parties.signatories] == ["John Smith", "Jane Doe"]
