@@ -17,7 +17,8 @@ The plain form (what :func:`unstructure` gives and :func:`structure` takes):
   out) — XML has no ``null`` either, so the two formats say the same thing;
 * ``published`` is ``YYYY-MM-DD`` for a date, or ISO 8601 with seconds and a
   numeric offset for a datetime (``2020-12-03T16:53:00+01:00``; ``Z`` is read
-  as ``+00:00``); the offset is kept;
+  as ``+00:00``); the offset is kept, and must lie between -14:00 and +14:00
+  in whole minutes (as XSD requires);
 * ``locations`` and ``notices`` are not written: they describe one reading
   of one source and take no part in equality.
 
@@ -94,6 +95,8 @@ _DATETIME: Final = re.compile(
     r"(?:(Z)|([+-])([0-9]{2}):([0-9]{2}))"
 )
 _ZONES: dict[int, timezone] = {0: UTC}
+#: The largest offset ISO 8601 profiles allow (XSD, and real zones: Kiribati is +14:00).
+MAX_OFFSET_MINUTES: Final = 14 * 60
 
 
 class _Invalid(ValueError):
@@ -164,8 +167,11 @@ def parse_published(text: str) -> date | datetime:
         minutes = 0
     else:
         hours, mins = int(match[10]), int(match[11])
-        if hours > 23 or mins > 59:
-            raise _Invalid(f"has an impossible offset {match[9]}{match[10]}:{match[11]}")
+        if mins > 59 or hours * 60 + mins > MAX_OFFSET_MINUTES:
+            raise _Invalid(
+                f"has the offset {match[9]}{match[10]}:{match[11]}; offsets go from "
+                f"-14:00 to +14:00 (got {text!r})"
+            )
         minutes = (hours * 60 + mins) * (-1 if match[9] == "-" else 1)
     try:
         return datetime(
@@ -197,6 +203,12 @@ def format_published(value: date | datetime) -> str:
         if offset is None:
             raise SerializationError(
                 f"'published' has no offset ({value.isoformat()}); it cannot be written",
+                path="$.published",
+            )
+        if abs(offset) > timedelta(minutes=MAX_OFFSET_MINUTES):
+            raise SerializationError(
+                f"'published' has the offset {value.isoformat()[19:]}; offsets go from "
+                "-14:00 to +14:00: convert it to another zone first",
                 path="$.published",
             )
         if offset % timedelta(minutes=1):
