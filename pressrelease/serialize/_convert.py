@@ -316,8 +316,9 @@ def _record_hook(converter: cattrs.Converter, cls: type[T]) -> Callable[[object,
     return structure_record
 
 
-#: Fields that describe one reading of a source, not the release: never written or read.
-_NOT_WRITTEN: Final = frozenset({"locations", "notices"})
+#: Fields that describe one reading of a source, not the release (outside equality):
+#: never written or read.
+_NOT_WRITTEN: Final = frozenset({"locations", "notices", "location"})
 _RECORD_NAMES: Final[dict[type, str]] = {
     PressRelease: "a press release",
     Signatory: "a signatory",
@@ -326,6 +327,16 @@ _RECORD_NAMES: Final[dict[type, str]] = {
     Translation: "a translation",
     Contact: "a contact",
 }
+
+
+def _record_unstructure_hook(
+    converter: cattrs.Converter, cls: type[T]
+) -> Callable[[T], dict[str, Any]]:
+    fields: Any = attrs.fields(cls)  # type: ignore[arg-type]
+    omitted: dict[str, Any] = {
+        field.name: override(omit=True) for field in fields if field.name in _NOT_WRITTEN
+    }
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **omitted)
 
 
 def _unstructure_published(value: date | datetime) -> str:
@@ -353,21 +364,12 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda type_: type_ in _RECORD_NAMES, lambda cls: _record_hook(converter, cls)
     )
-    for cls in RECORD_TYPES:
-        omitted: dict[str, Any] = {
-            field.name: override(omit=True)
-            for field in attrs.fields(cls)
-            if field.name in _NOT_WRITTEN or field.name == "location"
-        }
-        converter.register_unstructure_hook(
-            cls,
-            make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **omitted),
-        )
+    converter.register_unstructure_hook_factory(
+        lambda type_: type_ in _RECORD_NAMES, lambda cls: _record_unstructure_hook(converter, cls)
+    )
     return converter
 
 
-# ``location`` (of a signatory, paragraph or link) is outside equality like ``locations``.
-_NOT_WRITTEN_ALL: Final = _NOT_WRITTEN | {"location"}
 _CONVERTER: Final = _make_converter()
 _UNSTRUCTURE_RECORD: Final = _CONVERTER.get_unstructure_hook(PressRelease)
 _STRUCTURE_RECORD: Final = _CONVERTER.get_structure_hook(PressRelease)
@@ -378,7 +380,7 @@ _STRUCTURE_RECORD: Final = _CONVERTER.get_structure_hook(PressRelease)
 
 
 def _field_names(cls: type) -> list[str]:
-    return [f.name for f in attrs.fields(cls) if f.name not in _NOT_WRITTEN_ALL]
+    return [f.name for f in attrs.fields(cls) if f.name not in _NOT_WRITTEN]
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
