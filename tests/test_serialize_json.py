@@ -399,3 +399,18 @@ def test_registry_functions() -> None:
                 limits=Limits(max_document_bytes=50),
             )
         )
+
+
+def test_id_and_field_length_limits() -> None:
+    with pytest.raises(LimitExceededError) as info:
+        from_json('{"title": "T", "unique_id": "' + "9" * 65 + '"}', source="id.json")
+    assert info.value.path == "$.unique_id"
+    assert "max_id_length=64" in info.value.message
+    limits = Limits(max_field_chars=10)
+    with pytest.raises(LimitExceededError) as info:
+        from_json('{"title": "T", "body": [{"text": "' + "x" * 11 + '"}]}', limits=limits)
+    assert info.value.path == "$.body[0].text"
+    assert "max_field_chars=10" in info.value.message
+    with pytest.raises(LimitExceededError) as info:
+        from_json_array('[{"title": "T"}, {"title": "' + "x" * 11 + '"}]', limits=limits)
+    assert info.value.path == "$[1].title"

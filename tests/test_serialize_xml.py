@@ -276,3 +276,12 @@ def test_registry_functions() -> None:
     assert list(read_xml(io.BytesIO(out.getvalue()))) == records
     with pytest.raises(LimitExceededError):
         list(read_xml(io.BytesIO(out.getvalue()), limits=Limits(max_document_bytes=20)))
+
+
+def test_id_and_field_length_limits() -> None:
+    with pytest.raises(LimitExceededError) as info:
+        from_xml(_doc("<title>T</title><unique_id>" + "9" * 65 + "</unique_id>"))
+    assert info.value.path == "$.unique_id"
+    with pytest.raises(LimitExceededError) as info:
+        from_xml(_doc("<title>" + "x" * 11 + "</title>"), limits=Limits(max_field_chars=10))
+    assert info.value.path == "$.title"

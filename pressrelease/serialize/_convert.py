@@ -48,7 +48,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from pressrelease.errors import ParseError, PressReleaseError, SerializationError
+from pressrelease.errors import (
+    LimitExceededError,
+    ParseError,
+    PressReleaseError,
+    SerializationError,
+)
+from pressrelease.limits import Limits
 from pressrelease.model import (
     Contact,
     Link,
@@ -63,6 +69,7 @@ __all__ = [
     "FORMAT_VERSION",
     "RECORD_TYPES",
     "VERSION_KEY",
+    "check_limits",
     "format_published",
     "parse_published",
     "structure",
@@ -493,6 +500,42 @@ def unstructure(record: PressRelease) -> dict[str, Any]:
     data: dict[str, Any] = {VERSION_KEY: FORMAT_VERSION}
     data.update(_UNSTRUCTURE_RECORD(record))
     return data
+
+
+def check_limits(
+    data: Any, *, limits: Limits, size: int, path: str = "$", source: str | None = None
+) -> None:
+    """Refuse an ID longer than ``max_id_length`` or a text longer than ``max_field_chars``.
+
+    ``size`` is the document's size in bytes: when it is within
+    ``max_field_chars`` no text can exceed it, and the walk is skipped.
+    """
+    if isinstance(data, dict):
+        unique_id = data.get("unique_id")
+        if isinstance(unique_id, str) and len(unique_id) > limits.max_id_length:
+            raise LimitExceededError(
+                f"'unique_id' is {len(unique_id)} characters, more than "
+                f"max_id_length={limits.max_id_length}",
+                source=source,
+                path=f"{path}.unique_id",
+            )
+    if size <= limits.max_field_chars:
+        return
+    stack: list[tuple[str, Any]] = [(path, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > limits.max_field_chars:
+                raise LimitExceededError(
+                    f"a text of {len(value)} characters, more than "
+                    f"max_field_chars={limits.max_field_chars}",
+                    source=source,
+                    path=where,
+                )
+        elif isinstance(value, dict):
+            stack.extend((f"{where}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
 
 
 def structure_many(items: Sequence[Any], *, source: str | None = None) -> list[PressRelease]:
