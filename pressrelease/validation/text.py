@@ -13,9 +13,7 @@ __all__ = ["escape_controls", "fold", "invisible_characters", "unsafe_scheme", "
 #: newline too: these are one-line values, and a newline in an ID is how a
 #: document forges a CI annotation), DEL, zero-width characters and
 #: bidirectional overrides/isolates.
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
-)
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 # What browsers ignore in a URL's scheme: ASCII whitespace and C0 controls
