@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         UnsafeInputError,
         ValidationError,
     )
+    from pressrelease.feeds import read_feed, write_feed
     from pressrelease.limits import DEFAULT_LIMITS, Limits
     from pressrelease.model import (
         Contact,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         Signatory,
         Translation,
     )
+    from pressrelease.readers.html import parse_html
     from pressrelease.readers.sniff import parse
     from pressrelease.readers.text import parse_markdown, parse_text
     from pressrelease.serialize.json import (
@@ -90,6 +92,8 @@ _EXPORTS: dict[str, str] = {
     "Severity": "pressrelease.validation",
     "Signatory": "pressrelease.model",
     "Translation": "pressrelease.model",
+    "read_feed": "pressrelease.feeds",
+    "write_feed": "pressrelease.feeds",
     "UnsafeInputError": "pressrelease.errors",
     "ValidationConfig": "pressrelease.validation",
     "ValidationError": "pressrelease.errors",
@@ -100,6 +104,7 @@ _EXPORTS: dict[str, str] = {
     "from_xml": "pressrelease.serialize.xml",
     "from_xml_collection": "pressrelease.serialize.xml",
     "iter_jsonl": "pressrelease.serialize.json",
+    "parse_html": "pressrelease.readers.html",
     "to_dict": "pressrelease.serialize.json",
     "to_json": "pressrelease.serialize.json",
     "to_json_array": "pressrelease.serialize.json",

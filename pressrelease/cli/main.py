@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("pressrelease.cli.schema", "print the JSON Schema or XSD of pressrelease's formats"),
     "rules": ("pressrelease.cli.rules", "list the validation rules: code, severity, summary"),
     "validate": ("pressrelease.cli.validate", "check press releases against the rules, for CI"),
+    "convert": ("pressrelease.cli.convert", "convert documents between formats (feeds, JSON, XML)"),
 }
 
 
