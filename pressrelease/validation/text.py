@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote
 
 __all__ = ["escape_controls", "fold", "invisible_characters", "unsafe_scheme", "words"]
@@ -30,6 +31,7 @@ _WORD = re.compile(r"\w+")
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """``text`` for comparison: compatibility forms, no accents, case folded, spaces collapsed.
 
@@ -60,6 +62,8 @@ def invisible_characters(text: str) -> list[tuple[int, str]]:
     >>> invisible_characters("a\\tb")
     []
     """
+    if _INVISIBLE.search(text) is None:
+        return []
     found = []
     for match in _INVISIBLE.finditer(text):
         char = match.group()
