@@ -446,6 +446,43 @@ def bench_serialisation(table: Table, size: dict[str, int], records: list[PressR
         table.add("Serialisation", f"{name} ({len(items)} records)", 1 / seconds, "records/s")
 
 
+def bench_big_feed(table: Table, size_text: str) -> None:
+    """A generated feed of ``size_text`` streamed to JSON Lines by ``benchmarks/feed_memory.py``.
+
+    Run as its own process, so that its peak memory is the conversion's alone
+    (a child started from this process would inherit this process's peak).
+    """
+    import re
+
+    script = ROOT / "benchmarks" / "feed_memory.py"
+    if not script.exists():
+        print(f"  (skipped: {script.name} is not in this checkout)", file=sys.stderr)
+        return
+    done = subprocess.run(
+        [sys.executable, str(script), "--size", size_text, "--feedparser-size", "1MB"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    speed = re.search(r"= ([\d.]+) MB/s", done.stdout)
+    peak = re.search(r"peak RSS (\d+) MB", done.stdout)
+    if not (speed and peak):
+        print(f"  (feed_memory.py printed something unexpected: {done.stdout!r})", file=sys.stderr)
+        return
+    table.add(
+        "Feeds", f"RSS → JSON Lines, streamed, {size_text} generated feed", float(speed[1]), "MB/s"
+    )
+    table.add(
+        "Feeds",
+        f"peak memory of that conversion ({size_text})",
+        float(peak[1]),
+        "MB",
+        target="< 200 MB",
+        met=float(peak[1]) < 200,
+    )
+
+
 def bench_cli(table: Table, corpus: Path, size: dict[str, int], workdir: Path) -> None:
     python = sys.executable
     runs = size["starts"]
@@ -536,6 +573,12 @@ def main(argv: list[str] | None = None) -> int:
         "--size", choices=sorted(SIZES), help="full (default), medium (a loaded machine) or quick"
     )
     parser.add_argument("--rounds", type=int, help="rounds per measurement (median taken)")
+    parser.add_argument(
+        "--big-feed",
+        metavar="SIZE",
+        help="size of the generated feed benchmarks/feed_memory.py streams "
+        "(default: 1GB full, 100MB medium, 5MB quick; 0 to skip)",
+    )
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON")
     parser.add_argument(
         "--only",
@@ -579,6 +622,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_validation(table, size, records)
         if "serialisation" in only:
             bench_serialisation(table, size, records)
+        if "feeds" in only and args.big_feed != "0":
+            bench_big_feed(
+                table, args.big_feed or {"quick": "5MB", "medium": "100MB"}.get(size_name, "1GB")
+            )
         if "cli" in only:
             bench_cli(table, args.corpus, size, workdir)
     env = environment()
