@@ -112,21 +112,37 @@ def _findings(example: Any) -> list[Any]:
     return list(validate_many(example.records, config=config, today=TODAY).all_findings)
 
 
-def _changes(example: Any, base: Any) -> str:
-    """The fields an example changes from the base record, as JSON, or the whole batch."""
+def _changed(record: Any, base: Any) -> dict[str, Any]:
+    """The fields ``record`` changes from ``base`` (``null`` for one it leaves out), and notices."""
     from pressrelease import to_dict
 
-    if len(example.records) != 1:
-        return _example_json(example.records)
-    ours, theirs = to_dict(example.records[0]), to_dict(base)
+    ours, theirs = to_dict(record), to_dict(base)
     changed = {k: v for k, v in ours.items() if theirs.get(k) != v}
     changed.update({k: None for k in theirs if k not in ours})
-    notices = [
-        {"code": n.code, "message": n.message, "path": n.path} for n in example.records[0].notices
-    ]
+    notices = [{"code": n.code, "message": n.message, "path": n.path} for n in record.notices]
     if notices:
         changed["(reader notices)"] = notices
-    return json.dumps(changed, ensure_ascii=False, indent=2) if changed else "{}"
+    return changed
+
+
+def _example_lines(example: Any, base: Any) -> list[str]:
+    """An example as the changes it makes to the base record, one JSON object per record."""
+    changes = [_changed(record, base) for record in example.records]
+    if not any(changes):
+        many = len(changes)
+        return [f"The base record{'' if many == 1 else f', {many} times'}, unchanged.", ""]
+    if len(changes) == 1:
+        text = json.dumps(changes[0], ensure_ascii=False, indent=2)
+        return ["Changes from the base record:", "", "```json", text, "```", ""]
+    text = json.dumps(changes, ensure_ascii=False, indent=2)
+    return [
+        f"A batch of {len(changes)} records, each given as its changes from the base record:",
+        "",
+        "```json",
+        text,
+        "```",
+        "",
+    ]
 
 
 def render_rules() -> str:
@@ -179,7 +195,7 @@ def render_rules() -> str:
         ]
         if rule.failing.config:
             lines += ["Configuration: `" + json.dumps(dict(rule.failing.config)) + "`", ""]
-        lines += ["```json", _changes(rule.failing, BASE), "```", ""]
+        lines += _example_lines(rule.failing, BASE)
         found = [f for f in _findings(rule.failing) if f.code == code]
         for finding in found[:2]:
             message = finding.message.replace("`", "'")
@@ -189,7 +205,7 @@ def render_rules() -> str:
         if rule.passing.config:
             lines += ["Configuration: `" + json.dumps(dict(rule.passing.config)) + "`", ""]
         if rule.passing.records != (BASE,):
-            lines += ["```json", _changes(rule.passing, BASE), "```", ""]
+            lines += _example_lines(rule.passing, BASE)
     return "\n".join(lines)
 
 
