@@ -41,6 +41,18 @@ if TYPE_CHECKING:
     )
     from pressrelease.readers.sniff import parse
     from pressrelease.readers.text import parse_markdown, parse_text
+    from pressrelease.serialize.json import (
+        from_dict,
+        from_json,
+        from_json_array,
+        iter_jsonl,
+        to_dict,
+        to_json,
+        to_json_array,
+        to_jsonl,
+    )
+    from pressrelease.serialize.xml import from_xml, from_xml_collection, to_xml, to_xml_collection
+    from pressrelease.writers import WriteReport
 
 # Public name -> module that defines it. Modules join this table as they land.
 _EXPORTS: dict[str, str] = {
@@ -65,9 +77,22 @@ _EXPORTS: dict[str, str] = {
     "Translation": "pressrelease.model",
     "UnsafeInputError": "pressrelease.errors",
     "ValidationError": "pressrelease.errors",
+    "WriteReport": "pressrelease.writers",
+    "from_dict": "pressrelease.serialize.json",
+    "from_json": "pressrelease.serialize.json",
+    "from_json_array": "pressrelease.serialize.json",
+    "from_xml": "pressrelease.serialize.xml",
+    "from_xml_collection": "pressrelease.serialize.xml",
+    "iter_jsonl": "pressrelease.serialize.json",
     "parse": "pressrelease.readers.sniff",
     "parse_markdown": "pressrelease.readers.text",
     "parse_text": "pressrelease.readers.text",
+    "to_dict": "pressrelease.serialize.json",
+    "to_json": "pressrelease.serialize.json",
+    "to_json_array": "pressrelease.serialize.json",
+    "to_jsonl": "pressrelease.serialize.json",
+    "to_xml": "pressrelease.serialize.xml",
+    "to_xml_collection": "pressrelease.serialize.xml",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

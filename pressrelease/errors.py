@@ -45,8 +45,8 @@ class PressReleaseError(Exception):
         path: where in the record or document the problem sits, as a JSON
             path (``$.signatories[1].name``) or an element path
             (``/html/body/main/h1``), if known.
-        problems: every problem found, when the error gathers several
-            (``self`` alone otherwise).
+
+    :attr:`problems` lists every problem when the error gathers several.
     """
 
     message: str

@@ -21,7 +21,9 @@ EXIT_USAGE = 2
 
 #: name -> (module, one-line help). Each module has ``add_arguments(parser)``
 #: and ``execute(args) -> int``.
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "schema": ("pressrelease.cli.schema", "print the JSON Schema or XSD of pressrelease's formats"),
+}
 
 
 def _version() -> str:

@@ -1,0 +1,378 @@
+"""The safe XML layer: one test per hazard in HAZARDS.md "lxml (XML)", and the streaming reader."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from pressrelease._xml import iterparse_xml, load_schema, parse_xml
+from pressrelease.errors import (
+    DTDForbiddenError,
+    EntitiesForbiddenError,
+    ExternalReferenceForbiddenError,
+    LimitExceededError,
+    ParseError,
+    PressReleaseError,
+)
+from pressrelease.limits import Limits
+
+PASSWD = Path("/etc/passwd")
+#: What must never show up in an error: the first line of /etc/passwd (``root:x:0:0:...``).
+SECRET = PASSWD.read_text().splitlines()[0] if PASSWD.exists() else "root:x:0:0"
+
+XXE_FILE = b"""<?xml version="1.0"?>
+<!DOCTYPE r [
+  <!ENTITY xxe SYSTEM "file:///etc/passwd">
+]>
+<r>&xxe;</r>
+"""
+XXE_HTTP = b"""<?xml version="1.0"?>
+<!DOCTYPE r [
+  <!ENTITY xxe SYSTEM "http://127.0.0.1:9/evil.dtd">
+]>
+<r>&xxe;</r>
+"""
+XXE_PARAMETER = b"""<?xml version="1.0"?>
+<!DOCTYPE r [
+  <!ENTITY % pe SYSTEM "file:///etc/passwd">
+  %pe;
+]>
+<r/>
+"""
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<lolz a="&lol9;">&lol9;</lolz>
+"""
+QUADRATIC = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "'
+    + b"x" * 50_000
+    + b'">]>\n<r>'
+    + b"&a;" * 5_000
+    + b"</r>"
+)
+ENTITY_LOOP = b"""<!DOCTYPE r [
+<!ENTITY a "&b;">
+<!ENTITY b "&a;">
+]>
+<r>&a;</r>"""
+XINCLUDE = b"""<?xml version="1.0"?>
+<r xmlns:xi="http://www.w3.org/2001/XInclude">
+  <p>before</p>
+  <xi:include href="file:///etc/passwd" parse="text"/>
+</r>
+"""
+EXTERNAL_DTD = b"""<?xml version="1.0"?>
+<!DOCTYPE r SYSTEM "file:///etc/passwd">
+<r/>
+"""
+
+
+def _assert_clean(error: PressReleaseError) -> None:
+    """No message of the error (or its causes' text we show) leaks the file's content."""
+    for problem in error.problems:
+        assert SECRET not in str(problem)
+        assert "root:" not in problem.message
+    assert SECRET not in str(error)
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        pytest.param(XXE_FILE, 3, 3, id="xxe-file"),
+        pytest.param(XXE_HTTP, 3, 3, id="xxe-http"),
+        pytest.param(XXE_PARAMETER, 3, 3, id="xxe-parameter-entity"),
+        pytest.param(BILLION_LAUGHS, 3, 2, id="billion-laughs"),
+        pytest.param(QUADRATIC, 2, 14, id="quadratic-blowup"),
+        pytest.param(ENTITY_LOOP, 2, 1, id="entity-loop"),
+    ],
+)
+def test_entity_declarations_are_refused_where_they_stand(
+    data: bytes, line: int, column: int
+) -> None:
+    with pytest.raises(EntitiesForbiddenError) as info:
+        parse_xml(data, source="evil.xml")
+    error = info.value
+    assert (error.source, error.line, error.column) == ("evil.xml", line, column)
+    assert "declares entities" in error.message
+    assert "remove the DOCTYPE" in error.message
+    _assert_clean(error)
+
+
+def test_entity_declarations_in_utf16_are_refused_too() -> None:
+    data = "\ufeff" + XXE_FILE.decode().replace("1.0", '1.0" encoding="UTF-16')
+    with pytest.raises(EntitiesForbiddenError) as info:
+        parse_xml(data.encode("utf-16-le"), source="u16.xml")
+    assert (info.value.line, info.value.column) == (3, 3)
+    _assert_clean(info.value)
+
+
+def test_a_doctype_after_a_long_comment_is_still_seen() -> None:
+    data = b"<!--" + b"x" * 200_000 + b"-->\n" + ENTITY_LOOP
+    with pytest.raises(EntitiesForbiddenError) as info:
+        parse_xml(data)
+    assert info.value.line == 3
+
+
+def test_libxml2_amplification_guard_maps_to_entities_forbidden() -> None:
+    """Behind the prolog scan, libxml2's own guard is mapped too (checked on the raw mapping)."""
+    from pressrelease._xml import _error_from_libxml2
+
+    error = _error_from_libxml2(
+        "Maximum entity amplification factor exceeded, see xmlCtxtSetMaxAmplification.\n",
+        "ERR_RESOURCE_LIMIT",
+        3,
+        10,
+        "a.xml",
+    )
+    assert isinstance(error, EntitiesForbiddenError)
+    assert (error.line, error.column) == (3, 10)
+    loop = _error_from_libxml2("Detected an entity reference loop", "ERR_ENTITY_LOOP", 1, 4, None)
+    assert isinstance(loop, EntitiesForbiddenError)
+
+
+def test_xinclude_is_refused() -> None:
+    with pytest.raises(ExternalReferenceForbiddenError) as info:
+        parse_xml(XINCLUDE, source="xi.xml")
+    assert (info.value.source, info.value.line) == ("xi.xml", 4)
+    assert "XInclude element <include>" in info.value.message
+    _assert_clean(info.value)
+
+
+def test_external_dtd_is_refused() -> None:
+    with pytest.raises(DTDForbiddenError) as info:
+        parse_xml(EXTERNAL_DTD, source="dtd.xml")
+    assert (info.value.line, info.value.column) == (2, 1)
+    assert "external DTD" in info.value.message
+    _assert_clean(info.value)
+
+
+def test_external_dtd_may_be_allowed_but_is_never_loaded() -> None:
+    root = parse_xml(EXTERNAL_DTD, allow_external_dtd=True)
+    assert root.tag == "r"
+    assert SECRET not in etree.tostring(root.getroottree()).decode()
+
+
+def test_an_internal_subset_without_entities_is_refused() -> None:
+    data = b'<!DOCTYPE r [<!ATTLIST r a CDATA "injected">]><r/>'
+    with pytest.raises(DTDForbiddenError) as info:
+        parse_xml(data)
+    assert (info.value.line, info.value.column) == (1, 1)
+    assert "internal subset" in info.value.message
+
+
+def test_a_bare_doctype_is_harmless_and_accepted() -> None:
+    assert parse_xml(b"<!DOCTYPE r>\n<r>x</r>").text == "x"
+
+
+def test_deep_nesting_hits_libxml2_limit() -> None:
+    data = b"<a>" * 100_000 + b"</a>" * 100_000
+    with pytest.raises(LimitExceededError) as info:
+        parse_xml(data, source="deep.xml")
+    assert info.value.line == 1
+    assert info.value.column is not None
+    assert "nest deeper than 256" in info.value.message
+
+
+def test_depth_limit_lower_than_libxml2s_is_enforced() -> None:
+    data = b"<a>\n" * 11 + b"</a>" * 11
+    assert parse_xml(data, limits=Limits(max_xml_depth=11)).tag == "a"
+    with pytest.raises(LimitExceededError) as info:
+        parse_xml(data, limits=Limits(max_xml_depth=10))
+    assert info.value.line == 11
+    assert "max_xml_depth=10" in info.value.message
+
+
+def test_truncated_document() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_xml(b"<r>\n  <p>text", source="cut.xml")
+    assert (info.value.line, info.value.column) == (2, 10)
+    assert "Premature end of data" in info.value.message
+
+
+def test_two_roots() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_xml(b"<r/>\n<r/>", source="two.xml")
+    assert (info.value.line, info.value.column) == (2, 1)
+    assert "Extra content at the end of the document" in info.value.message
+
+
+def test_gzip_is_refused_not_inflated() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_xml(gzip.compress(b"<r>" + b"x" * 100_000 + b"</r>"), source="r.xml.gz")
+    assert "gzip-compressed; decompress it first" in info.value.message
+    assert (info.value.line, info.value.column) == (1, 1)
+
+
+def test_utf16_with_bom_is_accepted() -> None:
+    data = '<?xml version="1.0" encoding="UTF-16"?><r>Café 𝄞</r>'.encode("utf-16")
+    assert data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    assert parse_xml(data).text == "Café 𝄞"
+
+
+def test_nul_bytes_are_refused() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_xml(b"<r>\nab\x00c</r>", source="nul.xml")
+    assert (info.value.line, info.value.column) == (2, 3)
+    assert "0x0" in info.value.message
+
+
+def test_undefined_entity_is_explained() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_xml(b"<r>Caf&eacute;</r>")
+    assert "undefined entity '&eacute;'" in info.value.message
+    assert info.value.line == 1
+
+
+def test_errors_come_from_this_parse_not_an_earlier_one() -> None:
+    with pytest.raises(ParseError):
+        parse_xml(b"<a><b></a>")
+    with pytest.raises(ParseError) as info:
+        parse_xml(b"<r>\n\n<x></y></r>")
+    assert info.value.line == 3
+    assert "mismatch" in info.value.message
+
+
+def test_size_limit_and_str_input() -> None:
+    with pytest.raises(LimitExceededError):
+        parse_xml(b"<r>" + b"x" * 100 + b"</r>", limits=Limits(max_document_bytes=50))
+    with pytest.raises(ParseError, match="bytes, not str"):
+        parse_xml('<?xml version="1.0"?><r/>')  # type: ignore[arg-type]
+
+
+# --- streaming -----------------------------------------------------------------------------
+
+
+def _items(data: bytes, **kwargs: object) -> list[str]:
+    stream = io.BytesIO(data)
+    return [
+        element.findtext("title") or ""
+        for element in iterparse_xml(stream, tags={"item"}, **kwargs)  # type: ignore[arg-type]
+    ]
+
+
+FEED = (
+    b'<?xml version="1.0"?>\n<rss><channel><title>Feed</title>'
+    + b"".join(b"<item><title>%d</title></item>\n" % n for n in range(1000))
+    + b"</channel></rss>"
+)
+
+
+def test_stream_yields_items_in_order_and_clears_them() -> None:
+    seen = []
+    for element in iterparse_xml(io.BytesIO(FEED), tags={"item"}, chunk_size=100):
+        channel = element.getparent()
+        assert channel is not None
+        assert channel.findtext("title") == "Feed"
+        # earlier items were removed: only the channel title, this item and those
+        # already built from the same 100-byte chunk remain
+        assert len(channel) <= 5
+        assert not {child.findtext("title") for child in channel[1:]} & set(seen)
+        seen.append(element.findtext("title"))
+    assert seen == [str(n) for n in range(1000)]
+
+
+@pytest.mark.parametrize("chunk_size", [7, 64, 65536])
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        pytest.param(XXE_FILE, EntitiesForbiddenError, id="xxe"),
+        pytest.param(BILLION_LAUGHS, EntitiesForbiddenError, id="billion-laughs"),
+        pytest.param(ENTITY_LOOP, EntitiesForbiddenError, id="loop"),
+        pytest.param(EXTERNAL_DTD, DTDForbiddenError, id="external-dtd"),
+        pytest.param(XINCLUDE, ExternalReferenceForbiddenError, id="xinclude"),
+    ],
+)
+def test_stream_refuses_what_parse_refuses(
+    data: bytes, error: type[PressReleaseError], chunk_size: int
+) -> None:
+    with pytest.raises(error) as info:
+        list(iterparse_xml(io.BytesIO(data), tags={"p"}, chunk_size=chunk_size))
+    assert info.value.line is not None
+    _assert_clean(info.value)
+
+
+def test_stream_refuses_entities_before_yielding_anything() -> None:
+    data = b"<!--" + b"-" * 10 + b"-->" + ENTITY_LOOP.replace(b"<r>", b"<r><item/>")
+    stream = iterparse_xml(io.BytesIO(data), tags={"item"}, chunk_size=16)
+    with pytest.raises(EntitiesForbiddenError):
+        next(stream)
+
+
+def test_stream_located_syntax_errors() -> None:
+    with pytest.raises(ParseError) as info:
+        _items(b"<rss>\n<item><title>1</title></item>\n<item><title>2</tit", chunk_size=10)
+    assert info.value.line == 3
+    with pytest.raises(ParseError, match="Extra content"):
+        _items(b"<rss><item/></rss><rss/>")
+    with pytest.raises(ParseError, match="gzip"):
+        _items(gzip.compress(FEED))
+
+
+def test_stream_depth_and_item_size_limits() -> None:
+    with pytest.raises(LimitExceededError, match="max_xml_depth=5"):
+        _items(b"<a>" * 6 + b"</a>" * 6, limits=Limits(max_xml_depth=5))
+    with pytest.raises(LimitExceededError, match="nest deeper than 256"):
+        _items(b"<a>" * 1000 + b"</a>" * 1000)
+    big = b"<rss><item><title>" + b"x" * 5000 + b"</title></item></rss>"
+    limits = Limits(max_feed_item_bytes=1000)
+    with pytest.raises(LimitExceededError, match="<item> is larger than max_feed_item_bytes"):
+        _items(big, limits=limits, chunk_size=100)
+    # many small items are fine under the same limit: the limit is per item
+    assert len(_items(FEED, limits=Limits(max_feed_item_bytes=2000), chunk_size=100)) == 1000
+
+
+def test_stream_bounds_content_kept_outside_items() -> None:
+    junk = b"<rss>" + b"<junk>xxxxxxxxxx</junk>" * 1000 + b"<item/></rss>"
+    with pytest.raises(LimitExceededError, match="outside the items"):
+        _items(junk, limits=Limits(max_feed_item_bytes=10_000))
+
+
+def test_stream_utf16() -> None:
+    data = '<?xml version="1.0" encoding="UTF-16"?><rss><item><title>é</title></item></rss>'
+    assert _items(data.encode("utf-16"), chunk_size=5) == ["é"]
+
+
+# --- schemas -------------------------------------------------------------------------------
+
+
+def test_load_schema_resolves_only_beside_the_schema(tmp_path: Path) -> None:
+    (tmp_path / "part.xsd").write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:part">'
+        '<xs:element name="p" type="xs:string"/></xs:schema>'
+    )
+    good = tmp_path / "good.xsd"
+    good.write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+        '<xs:import namespace="urn:part" schemaLocation="part.xsd"/>'
+        '<xs:element name="r" type="xs:string"/></xs:schema>'
+    )
+    schema = load_schema(good)
+    assert schema.validate(etree.fromstring(b"<r>x</r>"))
+    evil = tmp_path / "evil.xsd"
+    evil.write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+        '<xs:import namespace="urn:x" schemaLocation="file:///etc/passwd"/>'
+        '<xs:element name="r"/></xs:schema>'
+    )
+    with pytest.raises(ParseError) as info:
+        load_schema(evil)
+    _assert_clean(info.value)
+    remote = tmp_path / "remote.xsd"
+    remote.write_text(evil.read_text().replace("file:///etc/passwd", "http://127.0.0.1:9/x.xsd"))
+    with pytest.raises(ParseError):
+        load_schema(remote)
