@@ -173,6 +173,7 @@ class _Dateline:
     found: FoundDate
     line: _Line
     place: str | None = None
+    place_line: int | None = None
     place_column: int | None = None
 
 
@@ -290,7 +291,10 @@ def _find_head(
                 # "... - PERTH - 20 APRIL 1979" after a "63/79 20 April 1979" line).
                 if place and first.day == dateline.found.day:
                     dateline = attrs.evolve(
-                        dateline, place=place[0], place_column=line.column + place[1]
+                        dateline,
+                        place=place[0],
+                        place_line=line.number,
+                        place_column=line.column + place[1],
                     )
                     done = True
                     break
@@ -299,6 +303,7 @@ def _find_head(
                 found=first,
                 line=line,
                 place=place[0] if place else None,
+                place_line=line.number if place else None,
                 place_column=line.column + place[1] if place else None,
             )
             dateline_block = index
@@ -699,7 +704,7 @@ def _parse(
         locations["$.place"] = at(front.key_lines.get("place"), 1)
     elif head.dateline is not None and head.dateline.place:
         place = head.dateline.place
-        locations["$.place"] = at(head.dateline.line.number, head.dateline.place_column)
+        locations["$.place"] = at(head.dateline.place_line, head.dateline.place_column)
 
     used = set(head.meta_blocks)
     if head.title_block is not None and (
