@@ -12,7 +12,7 @@ Import them as ``from strategies import press_releases`` (pytest puts
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
@@ -43,9 +43,7 @@ __all__ = [
 ]
 
 #: Characters XML 1.0 cannot hold (besides surrogates, excluded by category).
-NOT_XML = "".join(
-    [*(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"), "\ufffe", "\uffff"]
-)
+NOT_XML = "".join([*(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"), "\ufffe", "\uffff"])
 #: Whitespace and line breaks that parsers like to normalise.
 TRICKY = [" ", "  ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u2028", "\u3000", "&", "<", "]]>", "𝄞"]
 
@@ -89,7 +87,7 @@ NAMED_OFFSETS = [
 def offsets() -> st.SearchStrategy[timezone]:
     """Fixed offsets: real ones (half-hour and 45-minute ones included) and any whole minute."""
     minutes = st.one_of(st.sampled_from(NAMED_OFFSETS), st.integers(-(23 * 60 + 59), 23 * 60 + 59))
-    return st.one_of(st.just(timezone.utc), minutes.map(lambda m: timezone(timedelta(minutes=m))))
+    return st.one_of(st.just(UTC), minutes.map(lambda m: timezone(timedelta(minutes=m))))
 
 
 def aware_datetimes() -> st.SearchStrategy[datetime]:

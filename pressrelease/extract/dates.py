@@ -71,7 +71,7 @@ _D = r"\d"
 _DAY_SUFFIX = r"(?:\.|er|ᵉʳ|º|°|ª|st|nd|rd|th|-?го|-?е)?"
 _DMY_WORDS = re.compile(
     rf"(?<![\w.,/-])(?P<d0>{_D}{{1,2}}){_DAY_SUFFIX}(?:[ \t]*[-–][ \t]*(?P<d>{_D}{{1,2}}){_DAY_SUFFIX})?"
-    rf"[ \t\u00a0]*(?:de[ \t]+|ta['’][ \t]*)?(?P<mon>{_WORD})\.?"
+    rf"[ \t\u00a0]*(?:de[ \t]+|ta['’][ \t]*)?(?P<mon>{_WORD}(?:[ \t]{_WORD})?)\.?"
     rf"(?:[ \t]+de)?,?[ \t\u00a0]+(?P<y>{_D}{{4}})(?![\d/])(?:\s?(?:г\.|р\.|m\.|года|г\b))?",
 )
 _MDY_WORDS = re.compile(
@@ -199,6 +199,14 @@ def _base(language: str | None) -> str | None:
 
 
 def _month(word: str, language: str | None) -> int | None:
+    """The month a name means; of two words (Irish ``Meán Fómhair``), else of the first."""
+    found = _month_name(word, language)
+    if found is None and " " in word.strip():
+        found = _month_name(word.split()[0], language)
+    return found
+
+
+def _month_name(word: str, language: str | None) -> int | None:
     key = fold(word)
     base = _base(language)
     if base and base != "zh":
