@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         UnsafeInputError,
         ValidationError,
     )
+    from pressrelease.feeds import read_feed, write_feed
     from pressrelease.limits import DEFAULT_LIMITS, Limits
     from pressrelease.model import (
         Contact,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         Signatory,
         Translation,
     )
+    from pressrelease.readers.html import parse_html
     from pressrelease.readers.sniff import parse
     from pressrelease.readers.text import parse_markdown, parse_text
     from pressrelease.serialize.json import (
@@ -52,16 +54,28 @@ if TYPE_CHECKING:
         to_jsonl,
     )
     from pressrelease.serialize.xml import from_xml, from_xml_collection, to_xml, to_xml_collection
+    from pressrelease.validation import (
+        RULES,
+        BatchReport,
+        Finding,
+        Report,
+        Severity,
+        ValidationConfig,
+        validate,
+        validate_many,
+    )
     from pressrelease.writers import WriteReport
 
 # Public name -> module that defines it. Modules join this table as they land.
 _EXPORTS: dict[str, str] = {
+    "BatchReport": "pressrelease.validation",
     "Contact": "pressrelease.model",
     "DEFAULT_LIMITS": "pressrelease.limits",
     "DTDForbiddenError": "pressrelease.errors",
     "DecodeError": "pressrelease.errors",
     "EntitiesForbiddenError": "pressrelease.errors",
     "ExternalReferenceForbiddenError": "pressrelease.errors",
+    "Finding": "pressrelease.validation",
     "LimitExceededError": "pressrelease.errors",
     "Limits": "pressrelease.limits",
     "Link": "pressrelease.model",
@@ -72,10 +86,16 @@ _EXPORTS: dict[str, str] = {
     "ParseError": "pressrelease.errors",
     "PressRelease": "pressrelease.model",
     "PressReleaseError": "pressrelease.errors",
+    "RULES": "pressrelease.validation",
+    "Report": "pressrelease.validation",
     "SerializationError": "pressrelease.errors",
+    "Severity": "pressrelease.validation",
     "Signatory": "pressrelease.model",
     "Translation": "pressrelease.model",
+    "read_feed": "pressrelease.feeds",
+    "write_feed": "pressrelease.feeds",
     "UnsafeInputError": "pressrelease.errors",
+    "ValidationConfig": "pressrelease.validation",
     "ValidationError": "pressrelease.errors",
     "WriteReport": "pressrelease.writers",
     "from_dict": "pressrelease.serialize.json",
@@ -84,15 +104,18 @@ _EXPORTS: dict[str, str] = {
     "from_xml": "pressrelease.serialize.xml",
     "from_xml_collection": "pressrelease.serialize.xml",
     "iter_jsonl": "pressrelease.serialize.json",
-    "parse": "pressrelease.readers.sniff",
-    "parse_markdown": "pressrelease.readers.text",
-    "parse_text": "pressrelease.readers.text",
+    "parse_html": "pressrelease.readers.html",
     "to_dict": "pressrelease.serialize.json",
     "to_json": "pressrelease.serialize.json",
     "to_json_array": "pressrelease.serialize.json",
     "to_jsonl": "pressrelease.serialize.json",
     "to_xml": "pressrelease.serialize.xml",
     "to_xml_collection": "pressrelease.serialize.xml",
+    "parse": "pressrelease.readers.sniff",
+    "parse_markdown": "pressrelease.readers.text",
+    "parse_text": "pressrelease.readers.text",
+    "validate": "pressrelease.validation",
+    "validate_many": "pressrelease.validation",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -23,6 +23,9 @@ EXIT_USAGE = 2
 #: and ``execute(args) -> int``.
 COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("pressrelease.cli.schema", "print the JSON Schema or XSD of pressrelease's formats"),
+    "rules": ("pressrelease.cli.rules", "list the validation rules: code, severity, summary"),
+    "validate": ("pressrelease.cli.validate", "check press releases against the rules, for CI"),
+    "convert": ("pressrelease.cli.convert", "convert documents between formats (feeds, JSON, XML)"),
 }
 
 
@@ -41,7 +44,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only the ``selected`` command's module is imported to add its options."""
     parser = _Parser(
         prog="pressrelease",
         description="Parse, validate and convert official press releases.",
@@ -50,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, summary) in sorted(COMMANDS.items()):
         command = sub.add_parser(name, help=summary, description=summary)
-        importlib.import_module(module_name).add_arguments(command)
+        if name == selected:
+            importlib.import_module(module_name).add_arguments(command)
     return parser
 
 
@@ -60,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in ("--version", "-V"):
         print(f"pressrelease {_version()}")
         return EXIT_OK
-    parser = build_parser()
+    selected = next((arg for arg in args_list if not arg.startswith("-")), None)
+    parser = build_parser(selected if selected in COMMANDS else None)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse exits on --help and on usage errors

@@ -22,9 +22,17 @@ import importlib
 from functools import cache
 from urllib.parse import urlsplit
 
-from pressrelease.issuers._profile import IdPattern, Issuer
+from pressrelease.issuers._profile import HtmlProfile, IdPattern, Issuer
 
-__all__ = ["ISSUER_KEYS", "IdPattern", "Issuer", "get_issuer", "issuer_for_host", "issuer_for_id"]
+__all__ = [
+    "ISSUER_KEYS",
+    "HtmlProfile",
+    "IdPattern",
+    "Issuer",
+    "get_issuer",
+    "issuer_for_host",
+    "issuer_for_id",
+]
 
 # Most distinctive ID forms first: the first profile whose forms match wins.
 _MODULES: dict[str, str] = {

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 import attrs
 
-__all__ = ["IdPattern", "Issuer"]
+__all__ = ["HtmlProfile", "IdPattern", "Issuer"]
 
 
 @attrs.frozen(kw_only=True)
@@ -31,6 +32,77 @@ class IdPattern:
 
 
 @attrs.frozen(kw_only=True)
+class HtmlProfile:
+    """Where an issuer's web pages keep each field, as XPath 1.0 expressions.
+
+    Every field is a tuple of XPaths tried in order; the first one that gives
+    a non-empty value wins, and a field the profile leaves empty (or whose
+    XPaths find nothing) falls back to the generic reading of the page
+    (JSON-LD, OpenGraph, Dublin Core, ``<time>``, ``<h1>``...). An XPath may
+    select elements (their text is taken, whitespace collapsed) or attribute
+    values (``//meta[@name='Date']/@content``).
+
+    Attributes:
+        markers: XPaths any of which, when it matches, recognises a page of
+            this issuer when neither the URL nor the canonical link says so.
+        generators: words of ``<meta name="generator">`` that recognise it.
+        title, unique_id, published, place, category, language: where those
+            fields sit.
+        id_in_url: a regex with an ``id`` group, searched in the page URL,
+            ``<link rel=canonical>`` and ``og:url`` when no XPath gives an ID.
+        id_form: turns an ID as found into its printed form
+            (``ip_20_777`` into ``IP/20/777``); ``None`` keeps it.
+        body: the containers of the text, in reading order (all matches).
+        skip: elements inside the body containers that are not text
+            (related-news boxes, share bars, repeated titles).
+        translations: ``<a>`` or ``<link>`` elements with ``hreflang`` and
+            ``href`` naming the other language versions.
+        related: ``<a>`` elements of "further information" lists.
+        contact_items: one element per press contact; ``contact_name``,
+            ``contact_role``, ``contact_phone``, ``contact_email`` are
+            XPaths relative to it.
+        items: on a listing page, one element per press item (a card). When
+            it matches, the page is a listing: ``item_title``,
+            ``item_link``, ``item_category`` and ``item_published`` are
+            relative to each item.
+        organisation: the body that issues every page of the site when the
+            page names no other party (``None`` for portals such as GOV.UK
+            that publish for many bodies; ``organisation_from`` then says
+            where the page names its publisher).
+        site: the site's origin (``https://www.eeas.europa.eu``), to make
+            links absolute on a saved page that gives no URL of its own.
+    """
+
+    markers: tuple[str, ...] = ()
+    generators: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
+    unique_id: tuple[str, ...] = ()
+    id_in_url: re.Pattern[str] | None = None
+    id_form: Callable[[str], str] | None = None
+    published: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    translations: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    contact_items: tuple[str, ...] = ()
+    contact_name: tuple[str, ...] = ()
+    contact_role: tuple[str, ...] = ()
+    contact_phone: tuple[str, ...] = ()
+    contact_email: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    item_title: tuple[str, ...] = ()
+    item_link: tuple[str, ...] = ()
+    item_category: tuple[str, ...] = ()
+    item_published: tuple[str, ...] = ()
+    organisation: str | None = None
+    organisation_from: tuple[str, ...] = ()
+    site: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Issuer:
     """A body that issues press releases, as far as IDs and dates go.
 
@@ -45,6 +117,7 @@ class Issuer:
         hosts: web hosts of its pages (``press.un.org``), for recognising URLs.
         id_is_distinctive: whether an ID of this form, found alone, is enough
             to recognise the issuer (``IP/20/777`` is; ``123/20`` is not).
+        html: how to recognise and read its web pages, if we read them.
     """
 
     key: str
@@ -54,6 +127,7 @@ class Issuer:
     time_zone: str | None = None
     hosts: tuple[str, ...] = ()
     id_is_distinctive: bool = True
+    html: HtmlProfile | None = None
 
     def match_id(self, value: str) -> re.Match[str] | None:
         """The first of this issuer's ID forms that ``value`` matches entirely."""

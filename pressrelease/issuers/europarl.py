@@ -2,7 +2,7 @@
 
 import re
 
-from pressrelease.issuers._profile import IdPattern, Issuer
+from pressrelease.issuers._profile import HtmlProfile, IdPattern, Issuer
 
 ISSUER = Issuer(
     key="europarl",
@@ -17,4 +17,36 @@ ISSUER = Issuer(
     date_order="dmy",
     time_zone="Europe/Brussels",
     hosts=("europarl.europa.eu",),
+    html=HtmlProfile(
+        # Press-room pages: the reference is printed in a "Product information"
+        # block at the end and sits in the canonical URL; the date in
+        # <time itemprop="datePublished"> (local time) and <meta name="available">.
+        markers=(
+            "//div[contains(@class, 'ep-a_reference')]",
+            "//meta[@name='planet'][@content='news']",
+        ),
+        title=("//h1[contains(@class, 'ep_title')]",),
+        unique_id=("//div[contains(@class, 'ep_reference')]/span[2]",),
+        id_in_url=re.compile(r"/press-room/(?P<id>\d{8}IPR\d{5})(?:/|$)"),
+        published=(
+            "//time[@itemprop='datePublished']",
+            "//meta[@name='available']/@content",
+        ),
+        category=("//div[contains(@class, 'ep-layout_contenttype')]",),
+        body=(
+            "//div[contains(@class, 'ep-a_facts')]",
+            "//div[contains(@class, 'ep-a_text')]",
+        ),
+        translations=("//a[@hreflang][ancestor::nav]",),
+        related=("//div[contains(@class, 'ep-a_links')]//a[@href]",),
+        contact_items=(
+            "//div[contains(@class, 'ep-a_contacts')]//li[contains(@class, 'ep_item')]",
+        ),
+        contact_name=(".//h3",),
+        contact_role=(".//*[contains(@class, 'ep_information')]",),
+        contact_phone=(".//li[contains(@class, 'ep_phone')]/a/@href",),
+        contact_email=(".//li[contains(@class, 'ep_mail')]/a/@href",),
+        organisation="European Parliament",
+        site="https://www.europarl.europa.eu",
+    ),
 )

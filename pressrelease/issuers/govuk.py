@@ -2,7 +2,7 @@
 
 import re
 
-from pressrelease.issuers._profile import IdPattern, Issuer
+from pressrelease.issuers._profile import HtmlProfile, IdPattern, Issuer
 
 ISSUER = Issuer(
     key="govuk",
@@ -18,4 +18,19 @@ ISSUER = Issuer(
     time_zone="Europe/London",
     hosts=("www.gov.uk", "gov.uk"),
     id_is_distinctive=False,
+    html=HtmlProfile(
+        # GOV.UK pages name their content item and publisher in govuk: meta
+        # tags; the text is the "govspeak" block.
+        markers=("//meta[@name='govuk:content-id']",),
+        title=("//h1[contains(@class, 'gem-c-title__text')]", "//main//h1"),
+        unique_id=("//meta[@name='govuk:content-id']/@content",),
+        published=(
+            "//meta[@name='govuk:first-published-at']/@content",
+            "//meta[@name='govuk:public-updated-at']/@content",
+        ),
+        category=("//meta[@name='govuk:format']/@content",),
+        body=("(//*[contains(concat(' ', normalize-space(@class), ' '), ' govspeak ')])[1]",),
+        organisation_from=("//meta[@name='govuk:primary-publishing-organisation']/@content",),
+        site="https://www.gov.uk",
+    ),
 )

@@ -2,7 +2,7 @@
 
 import re
 
-from pressrelease.issuers._profile import IdPattern, Issuer
+from pressrelease.issuers._profile import HtmlProfile, IdPattern, Issuer
 
 ISSUER = Issuer(
     key="un",
@@ -21,6 +21,21 @@ ISSUER = Issuer(
     date_order="dmy",
     time_zone="America/New_York",
     hosts=("press.un.org", "un.org"),
+    html=HtmlProfile(
+        # Drupal pages of press.un.org: the symbol, the date and the title sit
+        # in named fields; a "Highlights" sidebar holds a second <time>.
+        markers=(
+            "//div[contains(@class, 'field--name-field-symbol')]",
+            "//body[contains(@class, 'node-type--press')]",
+        ),
+        title=("//div[contains(@class, 'field--name-field-display-title')]//h1",),
+        unique_id=("//div[contains(@class, 'field--name-field-symbol')]",),
+        published=("//div[contains(@class, 'field--name-field-dated')]//time",),
+        category=("//div[contains(@class, 'field--name-field-doctype')]",),
+        body=("//div[contains(@class, 'field--name-body')]",),
+        organisation="United Nations",
+        site="https://press.un.org",
+    ),
 )
 
 #: Series that make a symbol recognisably the UN's when it stands alone.

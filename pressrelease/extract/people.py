@@ -1,0 +1,1370 @@
+"""Who issues a press release, and who only takes part: signatories and participants.
+
+:func:`extract_parties` reads the title and the body blocks of one document
+and returns a :class:`Parties` record. It looks, in this order, for
+
+1. **co-chair sentences** (``co-chaired by X, role, and by Y, role``;
+   ``coprésidé par Mme X, ..., et par M. Y, ...``; the same in German,
+   Spanish, Italian, Portuguese, Dutch and Polish), whose
+   ``with the participation of`` / ``avec la participation de`` /
+   ``joined by``... tail names the **participants**;
+2. **"We, ..." openings** (``We, the leaders of X, Y and Z``; ``We, X, Y,
+   and Z, recognize``; ``As leaders of X, Y and Z, we``; ``we — President
+   Macron of France, ... —``);
+3. **treaty-style preambles** (``The Government of X and the Government of
+   Y,`` followed by ``Recognizing ...``);
+4. **"Following is ... X's remarks"** introductions (a statement printed in
+   the name of one office holder);
+5. the **title** (``Joint Statement by President Biden and President von der
+   Leyen``; ``Joint Statement from the Governments of X, Y and Z``;
+   ``U.S.-EU Summit Statement``) and **"Joint statement by ..." headers** in
+   the first blocks;
+
+then adds the ``creators`` the page gives (front matter, JSON-LD) who are not
+already there, and, when nothing at all was found, names the issuer itself
+for issuers that publish in their own name (``European Commission``,
+``European Parliament``, ``United Nations``...), as the corpus labels do for
+single-issuer documents.
+
+People merely quoted (``said X``, ``« ... », a déclaré X``) are never
+looked at. Groups without a named person (``représentants de la Commission
+européenne``) are neither signatories nor participants: a
+:class:`~pressrelease.model.Signatory` needs a name or an organisation, and a
+group noun is neither.
+
+Each signatory carries a :class:`~pressrelease.model.Location` of where its
+name (or organisation) starts: the line and column inside the block for body
+text; ``element="title"`` for a party found in the title,
+``element="creators"`` for one from ``creators`` and ``element="issuer"``
+for the issuer fallback.
+
+>>> parties = extract_parties(
+...     title="Dialogue UE-ONU",
+...     blocks=[TextBlock(text="Le dialogue a été coprésidé par Mme\\u00a0Anne Dupont, directrice "
+...                            "au sein du Service européen pour l’action extérieure, et par "
+...                            "M.\\u00a0Jan Kowalski, secrétaire général adjoint du Bureau des "
+...                            "Nations unies.", line=7)],
+...     language="fr")
+>>> [(s.honorific, s.name, s.role, s.organisation) for s in parties.signatories]
+[('Mme', 'Anne Dupont', 'directrice', 'Service européen pour l’action extérieure'), ('M.', 'Jan Kowalski', 'secrétaire général adjoint', 'Bureau des Nations unies')]
+>>> parties.signatories[1].location.line, parties.signatories[1].location.column
+(7, 125)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+import attrs
+
+from pressrelease.model import Location, Signatory
+
+__all__ = ["Parties", "TextBlock", "extract_parties"]
+
+
+@attrs.frozen(kw_only=True)
+class TextBlock:
+    """One block of body text and where it starts in the source.
+
+    Attributes:
+        text: the block's text; it may span several lines (``\\n``).
+        line: 1-based line of the block's first character.
+        column: 1-based column of the block's first character.
+    """
+
+    text: str
+    line: int
+    column: int = 1
+
+
+@attrs.frozen(kw_only=True)
+class Parties:
+    """The parties of one release.
+
+    Attributes:
+        signatories: those who issue or co-sign it.
+        participants: named people who take part without issuing it.
+    """
+
+    signatories: tuple[Signatory, ...]
+    participants: tuple[Signatory, ...]
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+# Spaces that typography puts after honorifics and inside names; each is replaced by
+# one plain space, so offsets in the normalised text are offsets in the source.
+_SPACES = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\n": " ", "\r": " ", "\t": " "}
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one word per space."""
+    return frozenset(text.split())
+
+
+# Honorifics, case-sensitive, longest first. Titles of office (President,
+# Minister, Senator) are roles, not honorifics.
+_HONORIFIC_WORDS = (
+    "Excmo. Sr.",
+    "Excma. Sra.",
+    "the Rt Hon.",
+    "the Hon.",
+    "the Hon",
+    "Rt Hon.",
+    "Hon.",
+    "H.E.",
+    "S.E.",
+    "HE",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
+    "Miss",
+    "Dr.",
+    "Dr",
+    "Dra.",
+    "Prof.",
+    "Prof",
+    "A/Prof",
+    "Associate Professor",
+    "Professor",
+    "Sir",
+    "Dame",
+    "MM.",
+    "M.",
+    "Mme",
+    "Mmes",
+    "Mlle",
+    "Me",
+    "Pr",
+    "Herrn",
+    "Herr",
+    "Frau",
+    "Sr.",
+    "Sra.",
+    "Srta.",
+    "Dña.",
+    "Sig.ra",
+    "Sig.",
+    "Dott.ssa",
+    "Dott.",
+    "On.",
+    "dhr.",
+    "de heer",
+    "mevrouw",
+    "mevr.",
+    "mw.",
+    "Pan",
+    "Pani",
+    "Pana",
+)
+_HONORIFIC = (
+    r"(?:(?:"
+    + "|".join(re.escape(h) for h in sorted(_HONORIFIC_WORDS, key=len, reverse=True))
+    + r") +)+"
+)
+_HONORIFIC_RE = re.compile(_HONORIFIC + r"(?=[^\W\d_])")
+
+# Lower-case words allowed inside personal names.
+_PARTICLES = _words(
+    """
+    von van der den de du da di del della des le la bin binti al el dos das ter zu y
+    """
+)
+_PARTICLES_AFTER_PARTICLE = _words("der den des la le y")
+# Endings of (German, Dutch...) compound titles of office: "Sonderbeauftragter".
+_ROLE_ENDINGS = (
+    "beauftragte",
+    "beauftragter",
+    "minister",
+    "ministerin",
+    "sekretär",
+    "sekretärin",
+    "direktor",
+    "direktorin",
+    "präsident",
+    "präsidentin",
+    "leiter",
+    "leiterin",
+    "kommissar",
+    "kommissarin",
+    "botschafter",
+    "botschafterin",
+    "vorsitzende",
+    "vorsitzender",
+    "kanzler",
+    "kanzlerin",
+    "sprecher",
+    "sprecherin",
+    "voorzitter",
+    "secretaris",
+)
+# Post-nominals dropped after a name.
+_POSTNOMINALS = frozenset(
+    {
+        "MP",
+        "M.P.",
+        "MHR",
+        "QC",
+        "KC",
+        "SC",
+        "AO",
+        "AC",
+        "AM",
+        "OBE",
+        "CBE",
+        "KBE",
+        "MBE",
+        "FRCPA",
+        "PHD",
+    }
+)
+
+# Words of titles of office (any language, lower case). A name never contains one.
+_ROLE_WORDS = _words(
+    """
+    president vice-president prime minister ministers secretary secretary-general under-
+    secretary-general deputy chancellor premier king queen emperor emir amir crown
+    prince sultan governor senator ambassador commissioner high representative director
+    director-general general coordinator co-ordinator advisor adviser chair co-chair
+    chairman chairwoman chairperson head chief leader spokesperson spokesman executive
+    trade state commerce foreign affairs defence defense labor labour justice health
+    energy finance treasury security national special presidential cabinet attorney-
+    general mayor speaker acting shadow assistant officer envoy counsellor counselor
+    undersecretary under under-secretary vice first second senior principal permanent
+    federal government council commission ministry department office agency président
+    présidente vice-président vice-présidente ministre secrétaire directeur directrice
+    commissaire ambassadeur ambassadrice haut haute représentant représentante
+    chancelier chancelière coordinateur coordinatrice conseiller conseillère porte-
+    parole bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin bundesrat
+    bundesrätin ministerin präsident präsidentin generalsekretär generalsekretärin
+    staatssekretär staatssekretärin botschafter botschafterin direktor direktorin
+    kommissar kommissarin vorsteher vorsteherin aussenminister außenminister presidente
+    ministro ministra secretario secretaria director directora comisario comisaria
+    embajador embajadora segretario segretaria direttore direttrice commissario
+    commissaria ambasciatore secretário secretária diretor diretora comissário
+    comissária embaixador embaixadora voorzitter secretaris-generaal commissaris
+    prezydent premier sekretarz dyrektor dyrektorka komisarz przewodniczący
+    przewodnicząca ambasador
+    """
+)
+
+# Heads of organisation names (lower case); a role is split from its organisation
+# before ``of the``/``du``/``des``... only when one of these follows.
+_ORG_HEADS = _words(
+    """
+    office service department ministry commission council parliament agency bureau
+    secretariat programme program fund bank court organisation organization committee
+    delegation mission government nations executive authority institute centre center
+    ministère département conseil parlement agence secrétariat fonds banque cour comité
+    délégation gouvernement haut-commissariat direction dienst dienstes amt amtes büro
+    büros ministerium ministeriums kommission rat rates rats parlament parlaments
+    nationen regierung ausschuss ausschusses servicio oficina ministerio comisión
+    consejo parlamento naciones gobierno organización agencia secretaría fondo banco
+    servizio ufficio ministero commissione consiglio nazioni governo organizzazione
+    agenzia serviço gabinete ministério comissão conselho nações governo organização
+    agência ministerie commissie raad naties regering organisatie służbie służby służba
+    biura biuro komisji rady parlamentu narodów rządu organizacji ministerstwa urzędu
+    """
+)
+
+# Role/organisation separators: after these, any capitalised phrase is the organisation.
+_STRONG_ORG_MARKERS = (
+    r"au sein (?:du|de la|de l['’]|des)\s*|auprès (?:du|de la|de l['’]|des)\s*|at the |within the |"
+    r"im |beim |bei der |bei dem |en el |en la |presso (?:il |la |l['’]\s*)|"
+    r"bij de |bij het |w |we "
+)
+# After these, only an organisation head word (_ORG_HEADS) opens an organisation.
+_WEAK_ORG_MARKERS = (
+    r"of the |of |du |de la |de l['’]|des |de |d['’]|der |des |del |de los |de las |do |da |dos |"
+    r"das |della |dello |dell['’]|degli |van de |van het |van "
+)
+_STRONG_SPLIT_RE = re.compile(rf"(?:^|(?<=\s))(?:{_STRONG_ORG_MARKERS})(?=[^\W\d_])")
+_WEAK_SPLIT_RE = re.compile(rf"(?:^|(?<=\s))(?:{_WEAK_ORG_MARKERS})(?=[^\W\d_])")
+
+# Sentences that name co-chairs, then participants.
+# Prepositions (with their contractions) that introduce an agent or a party.
+_BY = (
+    r"(?:by|par|von|vom|por|pela|pelo|pelas|pelos|da|dal|dalla|dallo|dai|dagli|dalle|door|"
+    r"przez)"
+)
+_OF = r"(?:of|de|du|des|del|d['’]|do|da|dos|das|di|dell['’]|della|dello|dei|degli|van|von|der)"
+# Articles that may stand between a preposition and an honorific ("por la Sra.").
+_ARTICLE = r"(?:the|le|la|les|l['’]|el|los|las|il|lo|gli|o|a|os|as|de|het|der|die|den|dem)"
+_CO_CHAIR_RE = re.compile(
+    r"(?:\bco-?chaired\s+by|\bjointly\s+chaired\s+by|\bchaired\s+jointly\s+by|"
+    r"\bco-?hosted\s+by|\bconvened\s+by\s+(?:its\s+|the\s+)?co-?chairs,?|\bco-?chairs\s+were|"
+    r"\bco-?présidée?s?\s+par|\bsous\s+la\s+co-?présidence\s+(?:de|du|des)|"
+    r"\bunter\s+dem\s+gemeinsamen\s+Vorsitz\s+(?:von|vom|der|des)|\bgemeinsam\s+geleitet\s+von|"
+    r"\bunter\s+(?:dem\s+)?Ko-?Vorsitz\s+(?:von|vom|der|des)|"
+    r"\bco-?presidid[oa]s?\s+(?:por|pela|pelo|pelas|pelos)|"
+    r"\bbajo\s+la\s+co-?presidencia\s+(?:del|de)|\bsob\s+a\s+co-?presidência\s+(?:dos|das|do|da|de)|"
+    r"\bco-?presiedut[oa]\w*\s+(?:da|dal|dalla|dallo|dai|dagli|dalle)|"
+    r"\bsotto\s+la\s+co-?presidenza\s+(?:di|del|della|dello|dei|degli)|"
+    r"\bgezamenlijk\s+voorgezeten\s+door|\bonder\s+(?:het\s+)?co-?voorzitterschap\s+van|"
+    r"\bwspółprzewodniczy(?:li|ły|ł|ła)|\bpod\s+współprzewodnictwem)\s+",
+    re.IGNORECASE,
+)
+_PARTICIPATION_RE = re.compile(
+    r"(?:\bwith\s+the\s+participation\s+of|\bjoined\s+by|\bin\s+the\s+presence\s+of|"
+    r"\bavec\s+la\s+participation\s+(?:des|du|de|d['’])|\ben\s+présence\s+(?:des|du|de|d['’])|"
+    r"\b(?:mit|unter)\s+(?:Beteiligung|Teilnahme)\s+(?:von|vom|der|des)|"
+    r"\bcon\s+la\s+participación\s+(?:del|de)|"
+    r"\bcon\s+la\s+partecipazione\s+(?:della|dello|degli|dell['’]|dei|del|di)|"
+    r"\bcom\s+a\s+participação\s+(?:dos|das|do|da|de)|"
+    r"\bmet\s+(?:de\s+)?deelname\s+van|\bin\s+aanwezigheid\s+van|\bz\s+udziałem)"
+    r"(?:\s+|(?<=['’]))",
+    re.IGNORECASE,
+)
+# Ends a list of parties inside a sentence.
+_LIST_END_RE = re.compile(
+    r",?\s+(?:ainsi\s+que|as\s+well\s+as|along\s+with|and\s+hosted\s+by|hosted\s+by|sowie|"
+    r"así\s+como|nonché|bem\s+como|alsmede|a\s+także)\b",
+    re.IGNORECASE,
+)
+# Group nouns: a list item led by one is a group, not a named party.
+_GROUP_RE = re.compile(
+    r"^(?:(?:senior |high-level |other )?representatives|représentants|représentantes|"
+    r"vertreter\w*|representantes|rappresentanti|vertegenwoordigers|przedstawiciel\w*|"
+    r"delegations|délégations|members|membres|officials|hauts fonctionnaires)\b",
+    re.IGNORECASE,
+)
+_CONJ_LEAD_RE = re.compile(r"^(?:and|et|und|y|e|en|i|oraz|&)\s+", re.IGNORECASE)
+_PREP_LEAD_RE = re.compile(rf"^(?:{_BY}|{_OF})(?:\s+|(?<=['’]))(?:{_ARTICLE}\s+)?", re.IGNORECASE)
+_CONJ_SPLIT_RE = re.compile(r"\s+(?:and|et|und|y|e|en|i|oraz|&)\s+")
+
+# Abbreviations whose final period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {h.split()[-1] for h in _HONORIFIC_WORDS if h.endswith(".")}
+    | {
+        "St.",
+        "No.",
+        "Nr.",
+        "art.",
+        "Art.",
+        "p.",
+        "Jr.",
+        "Sr.",
+        "Mt.",
+        "Gen.",
+        "Lt.",
+        "Col.",
+        "Gov.",
+        "ds.",
+        "np.",
+        "tzw.",
+        "bzw.",
+        "z.B.",
+        "etc.",
+        "ca.",
+        "vs.",
+        "Ms.",
+        "Mr.",
+        "Mrs.",
+    }
+)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"”»)]*(?:\s+[«“„\"‘(\[]*\s*[^\W\d_]|\s*$))")
+_INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _is_cap(token: str) -> bool:
+    token = token.lstrip("«“\"'(")
+    if len(token) > 2 and token[0] in "dlDL" and token[1] in "'’":  # d’Ivoire, l’Union
+        token = token[2:]
+    return bool(token) and token[0].isupper()
+
+
+def _trim(text: str) -> str:
+    return (
+        text.strip(" \t\n,;:–—-").rstrip(".")
+        if not _INITIALS_RE.match(text.strip())
+        else text.strip()
+    )
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence that contains ``start`` ends (abbreviations and initials kept)."""
+    for found in _SENTENCE_END_RE.finditer(text, start):
+        if found.group().startswith("."):
+            before = text[: found.start() + 1].rsplit(None, 1)[-1]
+            if before in _ABBREVIATIONS or _INITIALS_RE.match(before):
+                continue
+        return found.start()
+    return len(text)
+
+
+def _split_top_level(text: str) -> list[tuple[int, str]]:
+    """Split on commas and semicolons outside brackets; (offset, piece) pairs."""
+    pieces: list[tuple[int, str]] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        elif char in ",;" and depth == 0:
+            pieces.append((start, text[start:index]))
+            start = index + 1
+    pieces.append((start, text[start:]))
+    out = []
+    for offset, piece in pieces:
+        stripped = piece.lstrip()
+        out.append((offset + len(piece) - len(stripped), stripped.rstrip()))
+    return [(o, p) for o, p in out if p]
+
+
+@cache
+def _countries(language: str) -> frozenset[str]:
+    """Country and territory names (lower case) in ``language`` and English, from CLDR."""
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    for tag in {"en", language}:
+        try:
+            locale = Locale.parse(tag.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            continue
+        names.update(name.lower() for name in locale.territories.values())
+    return frozenset(names)
+
+
+# Short forms of parties, as titles write them (``U.S.-EU``).
+_SHORT_FORMS = {
+    "u.s.": "United States",
+    "u.s": "United States",
+    "us": "United States",
+    "usa": "United States",
+    "eu": "European Union",
+    "uk": "United Kingdom",
+    "un": "United Nations",
+    "nato": "NATO",
+    "asean": "ASEAN",
+    "g7": "G7",
+    "g20": "G20",
+}
+_KNOWN_BODIES = frozenset(
+    {
+        "european union",
+        "european commission",
+        "european council",
+        "european parliament",
+        "united nations",
+        "african union",
+        "united states",
+        "united kingdom",
+        "council of europe",
+    }
+)
+
+
+def _is_entity(text: str, language: str) -> bool:
+    low = " ".join(text.split()).lower()
+    return low in _SHORT_FORMS or low in _KNOWN_BODIES or low in _countries(language)
+
+
+# --------------------------------------------------------------------------- parties
+
+
+@attrs.frozen
+class _Party:
+    name: str | None
+    honorific: str | None
+    role: str | None
+    organisation: str | None
+    offset: int  # where the name (or organisation) starts, in the piece's coordinates
+
+
+def _strip_postnominals(text: str) -> str:
+    """``Chris Bowen MP`` -> ``Chris Bowen`` (only at the very end)."""
+    while True:
+        head, _, last = text.rpartition(" ")
+        if not head or last.strip(",").upper() not in _POSTNOMINALS:
+            return text
+        text = head.rstrip(" ,")
+
+
+def _clean_name(text: str) -> str:
+    words = text.split()
+    while words and words[-1].strip(",").upper() in _POSTNOMINALS:
+        words.pop()
+    return " ".join(words).strip(" ,;:")
+
+
+def _is_role_word(word: str) -> bool:
+    low = word.lower().strip(".,")
+    return low in _ROLE_WORDS or (len(low) > 9 and low.endswith(_ROLE_ENDINGS))
+
+
+def _particle_leads_to_name(tokens: list[tuple[int, str]], index: int) -> bool:
+    """Whether the words from ``index`` on are more particles and then a capitalised word."""
+    for _, token in tokens[index:]:
+        if token.lower() in _PARTICLES:
+            continue
+        return _is_cap(token)
+    return False
+
+
+def _name_run(text: str, start: int = 0) -> int:
+    """Length of the run of capitalised name words at ``start`` (particles inside allowed)."""
+    end = start
+    tokens = _tokens(text[start:])
+    for index, (offset, token) in enumerate(tokens):
+        word = token.rstrip(",;:")
+        if index and word.upper() in _POSTNOMINALS:  # "MP", "QC" close the name
+            break
+        if _is_cap(word) and not _is_role_word(word):
+            end = start + offset + len(word)
+            if word != token:  # a comma closes the name
+                break
+            continue
+        if word.lower() in _PARTICLES and _particle_leads_to_name(tokens, index + 1):
+            # "der", "la"... only after another particle ("von der Leyen", "de la Cruz").
+            if word.lower() in _PARTICLES_AFTER_PARTICLE and (
+                not index or tokens[index - 1][1].lower() not in _PARTICLES
+            ):
+                break
+            continue
+        break
+    return end - start
+
+
+def _role_and_org(text: str, language: str) -> tuple[str | None, str | None]:
+    """Split ``directrice ... au sein du Service ...`` into role and organisation."""
+    text = _trim(text)
+    if not text:
+        return None, None
+    # A strong marker ("au sein du", "at the") first; else the first weak one ("du",
+    # "of the") that an organisation head word ("Bureau", "Office") follows.
+    for pattern, strong in ((_STRONG_SPLIT_RE, True), (_WEAK_SPLIT_RE, False)):
+        for found in pattern.finditer(text):
+            org = text[found.end() :].strip()
+            if not _is_cap(org):
+                continue
+            if not strong and not _names_organisation(org, language):
+                continue
+            role = text[: found.start()].strip(" ,")
+            return (role or None), _trim(org)
+    # No preposition (Polish genitive: "zastępca sekretarza generalnego Biura ONZ"):
+    # the organisation starts at a capitalised head word that follows the role.
+    for found in re.finditer(r"(?<=[^\W\d_] )[^\W\d_]+", text):
+        word = found.group()
+        if word[0].isupper() and word.lower() in _ORG_HEADS and text[: found.start()].islower():
+            return text[: found.start()].strip(" ,") or None, _trim(text[found.start() :])
+    return text, None
+
+
+def _names_organisation(text: str, language: str) -> bool:
+    """Whether ``text`` opens with an organisation: a head word early on, or a known body."""
+    words = [w.lower().strip("’',") for w in text.split()[:3]]
+    if any(w in _ORG_HEADS for w in words):
+        return True
+    # "United Nations Office of ..." or "Europese Unie" is one; "Union européenne pour la
+    # lutte contre le terrorisme" is part of a title of office ("coordinateur de ...").
+    entity = _entity_starting_at(text, 0, language)
+    if entity is None:
+        return False
+    rest = text[len(entity[1]) :].strip()
+    return not rest or _is_cap(rest)
+
+
+def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
+    """Read one list item as a person: ``Mme X``, ``X``, ``Secretary of State X [of Org]``."""
+    text = _strip_postnominals(piece.rstrip(" .,;"))
+    dash = re.search(r"\s+[-–—]\s+", text)
+    if dash:  # "Chris Bowen MP - Minister for Immigration"
+        person = _person(text[: dash.start()], language, allow_bare=allow_bare)
+        if person is not None and person.role is None:
+            role, org = _role_and_org(text[dash.end() :], language)
+            return attrs.evolve(person, role=role, organisation=person.organisation or org)
+        return person
+    honorific = None
+    lead = 0
+    found = _HONORIFIC_RE.match(text)
+    if not found:  # "Security Affairs HE Wiranto": a role, then an honorific and a name
+        inner = re.search(r"(?<=\s)" + _HONORIFIC + r"(?=[^\W\d_])", text)
+        if inner:
+            run = _name_run(text, inner.end())
+            if run and not text[inner.end() + run :].strip(" ,.").split()[1:]:
+                found = inner
+    if found:
+        honorific = found.group().strip()
+        lead = found.end()
+    run = _name_run(text, lead)
+    if honorific and run:
+        name = _clean_name(text[lead : lead + run])
+        rest = text[lead + run :].strip(" ,")
+        if rest.split() and rest.split()[0].strip(",").upper() in _POSTNOMINALS:
+            rest = " ".join(rest.split()[1:])
+        before = text[: found.start()].strip(" ,") if found and found.start() else ""
+        role, org = _role_and_org(rest or before, language) if (rest or before) else (None, None)
+        return _Party(name, honorific, role, org, lead)
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    words = [t for _, t in tokens]
+    # "X Y" alone: a bare name (no title words, two to five words, not a country).
+    if (
+        allow_bare
+        and 2 <= len(words) <= 5
+        and _name_run(text) == len(text)
+        and not _is_entity(text, language)
+        and not text.lower().startswith("the ")
+    ):
+        return _Party(_clean_name(text), None, None, None, 0)
+    # "Role ... Name [of Organisation]": the name follows the last title word.
+    of_org = None
+    body = text
+    of = re.search(r"\s+(?:of|de|du|des)\s+(?:the\s+)?(?=[^\W\d_])", text)
+    if of and _is_cap(text[of.end() :]):
+        candidate = text[of.end() :]
+        if _is_entity(candidate, language) or candidate.split()[0].lower() in _ORG_HEADS:
+            of_org = candidate
+            body = text[: of.start()]
+        else:  # "Prime Minister of Australia Malcolm Turnbull"
+            entity = _entity_starting_at(text, of.end(), language)
+            if entity is not None:
+                after = entity[0] + len(entity[1])
+                run = _name_run(text, after + len(text[after:]) - len(text[after:].lstrip()))
+                rest = text[after:].strip()
+                if run and len(rest) == run:
+                    role = text[: of.start()].removeprefix("the ").strip()
+                    name_at = len(text) - len(rest)
+                    if role.split() and role.split()[-1].lower() in _ROLE_WORDS:
+                        return _Party(_clean_name(rest), None, role, entity[1], name_at)
+    body_tokens = _tokens(body)
+    last_role = max(
+        (i for i, (_, t) in enumerate(body_tokens) if t.lower().strip(",.") in _ROLE_WORDS),
+        default=-1,
+    )
+    if last_role < 0 or last_role == len(body_tokens) - 1:
+        return None
+    name_start = body_tokens[last_role + 1][0]
+    run = _name_run(body, name_start)
+    if not run or name_start + run < len(body.rstrip()):
+        return None
+    name = _clean_name(body[name_start : name_start + run])
+    if _is_entity(name, language) or any(w.lower() in _ORG_WORDS for w in name.split()):
+        return None
+    role = body[:name_start].strip(" ,")
+    org = None
+    if role.lower().startswith("the "):
+        role = role[4:]
+    return _Party(name, None, role or None, of_org or org, name_start)
+
+
+# Words that make a phrase an organisation rather than a person's name.
+_ORG_WORDS = _ORG_HEADS | _words(
+    """
+    association centre center network college university school society police party union
+    foundation institute council league federation confederation alliance group forum
+    """
+)
+
+_NAME_GLUE = _words("of the and for de du des la le d’ del di van von der")
+
+
+def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
+    """Read one list item as a party of a title or "We, ..." list."""
+    text = piece.strip(" .,;:")
+    offset = len(piece) - len(piece.lstrip(" .,;:"))
+    person = _person(text, language, allow_bare=False)
+    if person:
+        return attrs.evolve(person, offset=person.offset + offset)
+    # "the Prime Minister of the Kingdom of Cambodia": a role and an organisation.
+    lead = re.match(r"(?i)the\s+", text)
+    if lead:
+        text, offset = text[lead.end() :], offset + lead.end()
+    if not text or not _is_cap(text):
+        return None
+    # Cut the item at the first lower-case word that is not part of a name ("Italy discussed").
+    cut = len(text)
+    for position, token in _tokens(text):
+        if (
+            not _is_cap(token)
+            and token.lower() not in _NAME_GLUE
+            and not token.startswith(("(", "“", "‘"))
+        ):
+            cut = position
+            break
+    text = text[:cut].strip(" ,")
+    if not keep_brackets:
+        text = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    role_of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>[^\W\d_].*)$", text)
+    if role_of and role_of.group("role").split()[-1].lower() in _ROLE_WORDS:
+        role = role_of.group("role")
+        if all(w.lower() in _ROLE_WORDS and w.lower() not in _ORG_HEADS for w in role.split()):
+            return _Party(None, None, role, role_of.group("org"), offset + role_of.start("org"))
+    if text.lower() in _SHORT_FORMS:
+        return _Party(None, None, None, _SHORT_FORMS[text.lower()], offset)
+    if not text or text.split()[0].lower() in _ROLE_WORDS - _ORG_HEADS:
+        return None
+    return _Party(None, None, None, text, offset)
+
+
+def _person_pair(piece: str, language: str) -> tuple[tuple[_Party, _Party], int] | None:
+    """``Mr X and Ms Y`` inside one item: the first split where both sides are people."""
+    for conj in _CONJ_SPLIT_RE.finditer(piece):
+        first = _person(piece[: conj.start()], language)
+        second = _person(piece[conj.end() :], language)
+        if first and second and first.name and second.name:
+            return (first, second), conj.end()
+    return None
+
+
+def _people_list(text: str, language: str) -> list[_Party]:
+    """Co-chairs or participants: ``X, role, and by Y, role`` in any of our languages."""
+    end = _LIST_END_RE.search(text)
+    if end:
+        text = text[: end.start()]
+    parties: list[_Party] = []
+    expecting_role = False
+    for offset, raw in _split_top_level(text):
+        conj = _CONJ_LEAD_RE.match(raw)
+        piece = raw[conj.end() :] if conj else raw
+        article = re.match(rf"(?i){_ARTICLE}\s+", piece)
+        if article and _HONORIFIC_RE.match(piece[article.end() :]):  # "la Sra. X"
+            piece = piece[article.end() :]
+        prep = None if _HONORIFIC_RE.match(piece) else _PREP_LEAD_RE.match(piece)
+        if prep:  # "et par M. X", "y por la Sra. X", "and by John Smith"
+            rest = piece[prep.end() :]
+            if _HONORIFIC_RE.match(rest) or (conj and _is_cap(rest)):
+                piece = rest
+        lead = offset + len(raw) - len(piece)
+        if _GROUP_RE.match(piece):
+            break
+        found = _person(piece, language)
+        # "Mr X and Ms Y" inside one piece: split when both sides are people.
+        pair = _person_pair(piece, language) if found is None or found.role else None
+        if pair is not None:
+            (first, second), start = pair
+            parties.append(attrs.evolve(first, offset=first.offset + lead))
+            parties.append(attrs.evolve(second, offset=second.offset + lead + start))
+            expecting_role = second.role is None
+            continue
+        if found and not (expecting_role and found.honorific is None and found.role):
+            parties.append(attrs.evolve(found, offset=found.offset + lead))
+            expecting_role = found.role is None
+            continue
+        if conj:  # a new item that is not a person: a group, nobody to attach a role to
+            expecting_role = False
+            continue
+        continues = parties and parties[-1].role is not None and _is_cap(piece)
+        if parties and (expecting_role or continues) and piece:
+            last = parties[-1]
+            if last.organisation is None:
+                joined = f"{last.role}, {piece}" if last.role else piece
+                role, org = _role_and_org(joined, language)
+                parties[-1] = attrs.evolve(last, role=role, organisation=org)
+            expecting_role = False
+    return parties
+
+
+# What may stand before a party in a list: "de la France", "d’Italie", "the United States".
+_ITEM_LEAD_RE = re.compile(
+    r"(?:(?:of|de|du|des|von|vom|del|di|do|dos|das|van)\s+|d['’]\s*)?"
+    r"(?:(?:the|la|le|les|die|der|das|el|los|las|il|lo|o|a|os|as|het|de)\s+|l['’]\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _entity_list(
+    text: str, language: str, *, stop_at_lower: bool = True
+) -> list[tuple[int, _Party]]:
+    """Split ``X, Y, and Z`` (Oxford comma, any of our conjunctions) into parties."""
+    items: list[tuple[int, str]] = []
+    for offset, piece in _split_top_level(text):
+        conj = _CONJ_LEAD_RE.match(piece)
+        if conj:
+            offset, piece = offset + conj.end(), piece[conj.end() :]
+        position = 0
+        for half in _CONJ_SPLIT_RE.split(piece):
+            start = piece.index(half, position)
+            position = start + len(half)
+            lead = _ITEM_LEAD_RE.match(half)
+            if lead and lead.end() and _is_cap(half[lead.end() :]):
+                start, half = start + lead.end(), half[lead.end() :]
+            items.append((offset + start, half))
+    capitalised = 0
+    for _, item in items:
+        if not item or not _is_cap(item.removeprefix("the ")):
+            break
+        capitalised += 1
+    keep = capitalised == 1
+    parties = []
+    for offset, item in items:
+        if not item or not _is_cap(item.removeprefix("the ")):
+            if stop_at_lower:
+                break
+            continue
+        party = _entity(item, language, keep_brackets=keep)
+        if party is None:
+            continue
+        parties.append((offset, attrs.evolve(party, offset=party.offset + offset)))
+    return parties
+
+
+# --------------------------------------------------------------------------- finders
+
+_WE_RES = (
+    # We, the leaders of X, Y and Z, ...  /  We the Leaders of the Group of Seven (G7) ...
+    re.compile(
+        r"\b(?:we|nous|wir|nosotros|noi|nós|wij|my),?\s+(?:the\s+|les\s+|die\s+|los\s+|i\s+|os\s+|de\s+|gli\s+)?"
+        r"(?:(?:economic\s+)?leaders|heads\s+of\s+(?:state\s+and\s+)?government|governments|"
+        r"dirigeants|chefs\s+d['’]État\s+et\s+de\s+gouvernement|"
+        r"Staats-\s+und\s+Regierungschefs|líderes|leader|líderes|leiders)"
+        r"(?:\s+(?:of|de|des|du|von|der|di|dei|van))?\s+(?P<list>[^.;:]+)",
+        re.IGNORECASE,
+    ),
+    # We — President Macron of France, ... —
+    re.compile(r"\bwe\s+[—–]\s+(?P<list>[^—–]+?)\s+[—–]", re.IGNORECASE),
+    # We, Australia, Denmark, ... and the United States, recognize ...
+    re.compile(r"\b(?i:we|nous|wir),\s+(?P<list>(?:the\s+)?[A-ZÀ-Þ][^.;:]+)"),
+    # ... a joint statement signed by the governments of X, Y and Z
+    re.compile(
+        r"\bsigned\s+by\s+(?:the\s+)?(?:governments|leaders|representatives)\s+of\s+"
+        r"(?P<list>[^.;:*]+)",
+        re.IGNORECASE,
+    ),
+    # As leaders of X, Y and Z, we ...
+    re.compile(r"^As\s+(?:the\s+)?leaders\s+of\s+(?P<list>[^.;:]+?),\s+we\b", re.IGNORECASE),
+)
+_PREAMBLE_NEXT_RE = re.compile(r"^(?:[A-Z][a-z]+ing|Considérant|Reconnaissant|In Anerkennung)\b")
+_FOLLOWING_RE = re.compile(
+    r"(?:^|(?<=[.:)\]] ))Following (?:is|are) (?:the (?:text|transcript) of )?(?P<who>[^:]+?)['’]s?\s+"
+    r"(?:(?:opening |closing |keynote |video |prepared |written )?(?:remarks|message|address|"
+    r"statement|speech|briefing|op-ed|article))\b"
+)
+_TITLE_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:joint\s+|common\s+)?(?:leaders['’]?\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|readout|press\s+release|media\s+release|"
+    r"news\s+release|letter)\s+(?:issued\s+)?(?:by|from|of|between)\s+(?P<list>.+)$"
+    r"|^(?:déclaration|communiqué)\s+(?:commune?|conjointe?)\s+(?:de|du|des|entre)\s+(?P<fr>.+)$"
+    r"|^gemeinsame\s+(?:Erklärung|Presseerklärung|Mitteilung)\s+(?:von|der|des)\s+(?P<de>.+)$"
+    r"|^(?:declaración|comunicado)\s+conjunt[oa]\s+(?:de|del|entre)\s+(?P<es>.+)$"
+    r"|^(?:dichiarazione|comunicato)\s+congiunt[oa]\s+(?:di|del|della|dei|tra|fra)\s+(?P<it>.+)$"
+    r"|^(?:declaração|comunicado)\s+conjunt[oa]\s+(?:de|do|da|dos|entre)\s+(?P<pt>.+)$"
+    r"|^gezamenlijke\s+(?:verklaring|persverklaring)\s+(?:van|door)\s+(?P<nl>.+)$"
+    r"|^wspólne\s+(?:oświadczenie|komunikat)\s+(?P<pl>.+)$",
+    re.IGNORECASE,
+)
+_TITLE_CUT_RE = re.compile(
+    r"\s+(?:on|announcing|regarding|concerning|about|following|after|ahead\s+of|at\s+the|"
+    r"sur|à\s+la\s+suite|zu|zur|zum|über|sobre|su|sulla|sul|over|w\s+sprawie)\s+|\s*[\[(:]|\s+[–—-]\s+",
+    re.IGNORECASE,
+)
+_LIST_PREFIX_RE = re.compile(
+    r"^(?:the\s+)?(?:governments|leaders|heads\s+of\s+(?:state\s+and\s+)?government|"
+    r"foreign\s+ministers|ministers)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_DASH_PAIR_RE = re.compile(r"(?<=[\w.])[-–](?=[A-Z])")
+_MEETING_RE = re.compile(
+    r"\b(?P<a>[A-Z][^’']+?)['’]s?\s+(?i:meeting|call|talks)\s+(?i:with)\s+(?P<b>[A-Z].+)$",
+)
+
+
+Finder = Callable[[int], Location]
+
+
+def _title_parties(title: str, language: str) -> list[_Party]:
+    title = title.translate(_SPACES).strip()
+    found = _TITLE_RE.match(title)
+    if found:
+        start = next(found.start(g) for g in found.re.groupindex if found.group(g) is not None)
+        listing = title[start:]
+        cut = _TITLE_CUT_RE.search(listing)
+        if cut:
+            listing = listing[: cut.start()]
+        prefix = _LIST_PREFIX_RE.match(listing)
+        base = start + (prefix.end() if prefix else 0)
+        listing = listing[prefix.end() :] if prefix else listing
+        if listing.isupper():
+            listing = listing.title()
+        listed = _entity_list(listing, language, stop_at_lower=False)
+        parties = [p for _, p in listed]
+        # A list whose first item is not a party ("the conference of Ministers for
+        # Immigration and Ethnic Affairs") is one name split at its "and": none of it.
+        lead = _ITEM_LEAD_RE.match(listing)
+        first = lead.end() if lead and _is_cap(listing[lead.end() :]) else 0
+        # The list may open with an unnamed office holder ("the Prime Minister and ...").
+        opens_with_office = bool(listing[first:].split()) and _is_role_word(
+            listing[first:].split()[0]
+        )
+        if parties and (listed[0][0] == first or opens_with_office):
+            return [attrs.evolve(p, offset=p.offset + base) for p in parties]
+    meeting = _MEETING_RE.search(title)
+    if meeting:
+        out = []
+        for group in ("a", "b"):
+            text = meeting.group(group)
+            base = meeting.start(group)
+            cuts = list(_TITLE_CUT_RE.finditer(text))
+            if group == "a" and cuts:
+                base += cuts[-1].end()
+                text = text[cuts[-1].end() :]
+            elif cuts:
+                text = text[: cuts[0].start()]
+            person = _person(text, language, allow_bare=False)
+            if person:
+                out.append(attrs.evolve(person, offset=person.offset + base))
+        if len(out) == 2:
+            return out
+    # "U.S.-EU Summit Statement", "United States–European Commission Joint Statement".
+    for dash in _DASH_PAIR_RE.finditer(title):
+        left = _entity_ending_at(title, dash.start(), language)
+        right = _entity_starting_at(title, dash.end(), language)
+        if left and right:
+            return [
+                _Party(None, None, None, _SHORT_FORMS.get(left[1].lower(), left[1]), left[0]),
+                _Party(None, None, None, _SHORT_FORMS.get(right[1].lower(), right[1]), right[0]),
+            ]
+    return []
+
+
+def _entity_ending_at(text: str, end: int, language: str) -> tuple[int, str] | None:
+    tokens = _tokens(text[:end])
+    for count in range(min(4, len(tokens)), 0, -1):
+        start = tokens[-count][0]
+        candidate = text[start:end]
+        if _is_entity(candidate, language):
+            return start, candidate
+    return None
+
+
+def _entity_starting_at(text: str, start: int, language: str) -> tuple[int, str] | None:
+    tokens = _tokens(text[start:])
+    for count in range(min(4, len(tokens)), 0, -1):
+        offset, token = tokens[count - 1]
+        candidate = text[start : start + offset + len(token)]
+        if _is_entity(candidate, language):
+            return start, candidate
+    return None
+
+
+def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | None:
+    found = _CO_CHAIR_RE.search(text)
+    if not found:
+        return None
+    end = _sentence_end(text, found.end())
+    sentence = text[found.end() : end]
+    participation = _PARTICIPATION_RE.search(sentence)
+    chairs_text = sentence[: participation.start()] if participation else sentence
+    chairs = [
+        attrs.evolve(p, offset=p.offset + found.end()) for p in _people_list(chairs_text, language)
+    ]
+    participants = []
+    if participation:
+        tail = sentence[participation.end() :]
+        participants = [
+            attrs.evolve(p, offset=p.offset + found.end() + participation.end())
+            for p in _people_list(tail, language)
+        ]
+    return chairs, participants
+
+
+def _we_opening(text: str, language: str) -> list[_Party]:
+    for pattern in _WE_RES:
+        found = pattern.search(text)
+        if not found:
+            continue
+        listing = found.group("list")
+        base = found.start("list")
+        prefix = _LIST_PREFIX_RE.match(listing)
+        if prefix:
+            listing, base = listing[prefix.end() :], base + prefix.end()
+        parties = [p for _, p in _entity_list(listing, language)]
+        if parties:
+            return [attrs.evolve(p, offset=p.offset + base) for p in parties]
+    return []
+
+
+def _preamble(text: str, following: str | None, language: str) -> list[_Party]:
+    stripped = text.rstrip()
+    if not stripped.endswith(",") or following is None or not _PREAMBLE_NEXT_RE.match(following):
+        return []
+    if len(stripped) > 400:
+        return []
+    return [p for _, p in _entity_list(stripped[:-1], language)]
+
+
+def _following_is(text: str, language: str) -> list[_Party]:
+    found = _FOLLOWING_RE.search(text)
+    if not found:
+        return []
+    who = found.group("who")
+    org = None
+    lead = re.match(r"(?:the\s+)?(?P<org>UN|U\.N\.|United Nations|EU|NATO)\s+", who)
+    offset = found.start("who")
+    if lead:
+        org = _SHORT_FORMS.get(lead.group("org").lower(), lead.group("org"))
+        offset += lead.end()
+        who = who[lead.end() :]
+    person = _person(who, language, allow_bare=False)
+    if person is None:
+        return []
+    return [
+        attrs.evolve(person, organisation=person.organisation or org, offset=person.offset + offset)
+    ]
+
+
+_HEADER_RE = re.compile(
+    r"^\s*joint\s+(?:statement|press\s+release|media\s+release|news\s+release)\s+(?:by|from|with)\s+",
+    re.IGNORECASE,
+)
+
+
+def _header(text: str, language: str) -> list[_Party]:
+    found = _HEADER_RE.match(text)
+    if not found:
+        return []
+    rest = text[found.end() :]
+    first_line = rest.split("\n\n", 1)[0]
+    if first_line.isupper():
+        titled = first_line.title()
+        if len(titled) != len(first_line):
+            return []
+        first_line = re.sub(
+            r"\b(?:The|And|For|Of|On|In|At|To)\b", lambda m: m.group().lower(), titled
+        )
+    parties = _people_list(first_line, language)
+    return [attrs.evolve(p, offset=p.offset + found.end()) for p in parties if p.name]
+
+
+_BANNER_RE = re.compile(
+    r"^\s*joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])\s*$", re.IGNORECASE
+)
+_TITLECASE_SMALL_RE = re.compile(r"\b(?:The|And|For|Of|On|In|At|To)\b")
+
+
+def _titlecased(text: str) -> str | None:
+    """``MR SCOTT MORRISON MHR`` as ``Mr Scott Morrison Mhr`` (same length), or ``None``."""
+    titled = text.title()
+    if len(titled) != len(text):
+        return None
+    return _TITLECASE_SMALL_RE.sub(lambda m: m.group().lower(), titled)
+
+
+def _named_people(text: str, language: str) -> list[_Party]:
+    """Every honorific-led name in a letterhead line (``Hon. X MP  Attorney-General  Hon. Y MP``)."""
+    if sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+        titled = _titlecased(text)
+        if titled is None:
+            return []
+        text = titled
+    found = []
+    for honorific in re.finditer(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])", text):
+        run = _name_run(text, honorific.end())
+        if run:
+            name = _clean_name(text[honorific.end() : honorific.end() + run])
+            found.append(_Party(name, honorific.group().strip(), None, None, honorific.end()))
+    return found
+
+
+def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[_Party]:
+    """Names printed just before or after a bare ``JOINT MEDIA RELEASE`` banner."""
+    if not _BANNER_RE.match(texts[index]):
+        return []
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(texts):
+            people = _named_people(texts[neighbour], language)
+            if len(people) >= 2:
+                return people
+    return []
+
+
+_SIGNED_RE = re.compile(
+    r"\b(?:we,? the undersigned|les soussignés|die Unterzeichnenden|los abajo firmantes|"
+    r"i sottoscritti|os abaixo assinados|ondergetekenden|niżej podpisani)\b"
+    r"|^(?:signed|done|fait|geschehen|hecho|fatto|feito|gedaan|sporządzono)\s+(?:at|in|on|à|le|zu|am|en|a|em|te|w)\b",
+    re.IGNORECASE,
+)
+_WITNESS_RE = re.compile(
+    r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit)\b",
+    re.IGNORECASE,
+)
+
+
+def _signature_block(texts: Sequence[str], language: str) -> tuple[int, list[tuple[int, _Party]]]:
+    """Names after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
+
+    Returns the index of the marker block and (block index, party) pairs.
+    """
+    index = next((i for i, text in enumerate(texts) if _SIGNED_RE.search(text)), -1)
+    if index < 0:
+        return -1, []
+    found: list[tuple[int, _Party]] = []
+    for position in range(index + 1, min(len(texts), index + 25)):
+        text = texts[position]
+        if _WITNESS_RE.search(text) or len(text) > 300:
+            break
+        last_in_block: _Party | None = None
+        for column in re.finditer(r"\S+(?: \S+)*", text):
+            party = _signature_name(column.group(), language)
+            if party is not None:
+                last_in_block = attrs.evolve(party, offset=party.offset + column.start())
+                found.append((position, last_in_block))
+                continue
+            words = column.group().strip(" ,").split()
+            org_like = _is_cap(column.group()) and any(w.lower() in _ORG_WORDS for w in words)
+            if last_in_block is not None and last_in_block.organisation is None and org_like:
+                # "Dr X, President  Australian Medical Association": X's organisation
+                last_in_block = attrs.evolve(last_in_block, organisation=column.group().strip(" ,"))
+                found[-1] = (position, last_in_block)
+    return index, found
+
+
+def _signature_name(text: str, language: str) -> _Party | None:
+    """The name that opens one signature line (``Dr X, President ...``; ``Hun Manet``)."""
+    honorific = _HONORIFIC_RE.match(text)
+    lead = honorific.end() if honorific else 0
+    run = _name_run(text, lead)
+    if not run:
+        return None
+    name = _clean_name(text[lead : lead + run])
+    after = text[lead + run :]
+    if not honorific:
+        words = name.split()
+        if not 2 <= len(words) <= 4 or _is_entity(name, language) or name.isupper():
+            return None
+        if any(w.lower().strip("()") in _ORG_WORDS for w in words):
+            return None
+        if after and not re.match(r"^(?:,|\s*$|\s+(?:[A-Z]{2,6})\b)", after):
+            return None
+    return _Party(name, honorific.group().strip() if honorific else None, None, None, lead)
+
+
+# --------------------------------------------------------------------------- assembly
+
+# Issuers that publish in their own name: the organisation a single-issuer
+# document of theirs is signed by, per language (English when not listed).
+_ISSUER_NAMES: dict[str, dict[str, str]] = {
+    "ec": {
+        "en": "European Commission",
+        "fr": "Commission européenne",
+        "de": "Europäische Kommission",
+    },
+    "europarl": {
+        "en": "European Parliament",
+        "fr": "Parlement européen",
+        "de": "Europäisches Parlament",
+    },
+    "eeas": {
+        "en": "European External Action Service",
+        "fr": "Service européen pour l’action extérieure",
+        "de": "Europäischer Auswärtiger Dienst",
+    },
+    "council": {"en": "Council of the European Union", "fr": "Conseil de l’Union européenne"},
+    "un": {"en": "United Nations", "fr": "Organisation des Nations unies"},
+    "nato": {
+        "en": "North Atlantic Treaty Organization",
+        "fr": "Organisation du Traité de l’Atlantique Nord",
+    },
+}
+
+
+def _creator_party(creator: str) -> _Party | None:
+    creator = " ".join(creator.split())
+    inverted = re.fullmatch(
+        r"(?P<last>[^\W\d_][\w’'\-. ]*?),\s*(?P<first>[^\W\d_][\w’'\-. ]*)", creator
+    )
+    if inverted:
+        return _Party(f"{inverted.group('first')} {inverted.group('last')}", None, None, None, 0)
+    if not creator or not _is_cap(creator):
+        return None
+    return _Party(None, None, None, creator, 0)
+
+
+def _surname(name: str | None) -> str:
+    return name.split()[-1].lower() if name else ""
+
+
+def _to_signatory(party: _Party, locate: Finder) -> Signatory | None:
+    name = party.name or None
+    org = party.organisation or None
+    if not name and not org:
+        return None
+    return Signatory(
+        name=name,
+        honorific=party.honorific or None,
+        role=party.role or None,
+        organisation=org,
+        location=locate(party.offset),
+    )
+
+
+def _block_locator(block: TextBlock, source: str | None) -> Finder:
+    def locate(offset: int) -> Location:
+        before = block.text[:offset]
+        newlines = before.count("\n")
+        if not newlines:
+            return Location(source=source, line=block.line, column=block.column + offset)
+        return Location(
+            source=source, line=block.line + newlines, column=offset - before.rfind("\n")
+        )
+
+    return locate
+
+
+def _fixed_locator(source: str | None, element: str) -> Finder:
+    def locate(offset: int) -> Location:
+        return Location(source=source, element=element)
+
+    return locate
+
+
+def _dedupe(signatories: Iterable[Signatory]) -> tuple[Signatory, ...]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for signatory in signatories:
+        key = (
+            (signatory.name or "").casefold(),
+            "" if signatory.name else (signatory.organisation or "").casefold(),
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(signatory)
+    return tuple(out)
+
+
+def _merge_signatures(
+    signatories: list[Signatory], texts: Sequence[str], locators: Sequence[Finder], lang: str
+) -> None:
+    """Add the names of a signature block: fill nameless parties in order, or add new ones."""
+    _, found = _signature_block(texts, lang)
+    if not found:
+        return
+    nameless = [i for i, s in enumerate(signatories) if not s.name]
+    if signatories and len(nameless) == len(signatories) == len(found):
+        for slot, (position, party) in zip(nameless, found, strict=True):
+            signatories[slot] = attrs.evolve(
+                signatories[slot],
+                name=party.name,
+                honorific=party.honorific,
+                location=locators[position](party.offset),
+            )
+        return
+    present = {_surname(s.name) for s in signatories}
+    for position, party in found:
+        if _surname(party.name) not in present:
+            signatory = _to_signatory(party, locators[position])
+            if signatory is not None:
+                signatories.append(signatory)
+
+
+def extract_parties(
+    *,
+    title: str,
+    blocks: Sequence[TextBlock],
+    language: str | None,
+    source: str | None = None,
+    creators: Sequence[str] = (),
+    issuer: str | None = None,
+) -> Parties:
+    """Find the signatories and participants of one release.
+
+    Args:
+        title: the release's title (``""`` when it has none).
+        blocks: the body, one :class:`TextBlock` per paragraph, heading or list item.
+        language: BCP 47 tag of the text (``fr``, ``en-GB``), if known; it
+            chooses the country names and issuer names used.
+        source: the input's name, copied into every location.
+        creators: author names or organisations the page gives (front matter,
+            JSON-LD); ``Surname, Given`` is read as a person.
+        issuer: the issuer profile key (``ec``, ``un``...), used only when no
+            party is found at all.
+
+    Returns:
+        The signatories and participants, each with the location of its name
+        (or organisation).
+
+    >>> found = extract_parties(
+    ...     title="Joint Statement by President Biden and President von der Leyen",
+    ...     blocks=[], language="en", source="x.md")
+    >>> [(s.role, s.name) for s in found.signatories]
+    [('President', 'Biden'), ('President', 'von der Leyen')]
+    >>> found.signatories[0].location.element
+    'title'
+    """
+    lang = (language or "en").split("-")[0].lower()
+    texts = [block.text.translate(_SPACES) for block in blocks]
+    locators = [_block_locator(block, source) for block in blocks]
+
+    signatories: list[Signatory] = []
+    participants: list[Signatory] = []
+
+    def add(target: list[Signatory], parties: Iterable[_Party], locate: Finder) -> None:
+        for party in parties:
+            signatory = _to_signatory(party, locate)
+            if signatory is not None:
+                target.append(signatory)
+
+    co_chaired = False
+    for text, locate in zip(texts, locators, strict=True):
+        found = _co_chairs(text, lang)
+        if found and found[0]:
+            add(signatories, found[0], locate)
+            add(participants, found[1], locate)
+            co_chaired = True
+            break
+
+    opening = texts[:12]
+    finders: list[Callable[[int, str], list[_Party]]] = [
+        lambda i, text: _we_opening(text, lang),
+        lambda i, text: _preamble(text, texts[i + 1] if i + 1 < len(texts) else None, lang),
+        lambda i, text: _following_is(text, lang),
+    ]
+    for finder in finders:
+        if signatories:
+            break
+        for index, text in enumerate(opening):
+            parties = finder(index, text)
+            if parties:
+                add(signatories, parties, locators[index])
+                break
+    if not signatories:
+        add(signatories, _title_parties(title, lang), _fixed_locator(source, "title"))
+    if not signatories:
+        for index, text in enumerate(texts[:6]):
+            parties = _header(text, lang) or _banner_neighbours(texts, index, lang)
+            if parties:
+                add(signatories, parties, locators[index])
+                break
+    if not co_chaired:
+        _merge_signatures(signatories, texts, locators, lang)
+
+    people = [_creator_party(c) for c in creators]
+    named = [p for p in people if p is not None and p.name]
+    present = {_surname(s.name) for s in signatories}
+    locate_creators = _fixed_locator(source, "creators")
+    if co_chaired:  # the text says who chaired: catalogue authors add nothing
+        pass
+    elif named:
+        add(signatories, [p for p in named if _surname(p.name) not in present], locate_creators)
+    elif not signatories:
+        first = next((p for p in people if p is not None), None)
+        if first is not None:
+            add(signatories, [first], locate_creators)
+
+    if not signatories and issuer in _ISSUER_NAMES:
+        names = _ISSUER_NAMES[issuer]
+        org = names.get(lang, names["en"])
+        signatories.append(
+            Signatory(organisation=org, location=Location(source=source, element="issuer"))
+        )
+
+    return Parties(signatories=_dedupe(signatories), participants=_dedupe(participants))

@@ -1,0 +1,253 @@
+"""Our one extension, and the check that decides what goes into it.
+
+Every feed writer first writes a record the format's own way, reads that back
+with the format's own reader, and compares: each field that did not come back
+equal (an offset kept to the minute, a link's position, a signatory's role)
+goes into the extension as well, and its JSON paths are reported as lossy for
+consumers that ignore the extension. Readers apply the extension over what
+they read natively, so ours -> X -> ours is lossless for every format X.
+
+The extension is the same data in every format: a plain JSON-like mapping of
+field name -> value (:func:`to_plain` / :func:`from_plain`), written as the
+``_pressrelease`` object in JSON Feed, a ``descriptions`` entry in ninjs, and
+a ``record`` element in the :data:`EXT_NS` namespace in the XML formats.
+
+>>> from pressrelease.model import PressRelease, Signatory
+>>> record = PressRelease(title="T", signatories=(Signatory(name="A", role="co-chair"),))
+>>> native = PressRelease(title="T", signatories=(Signatory(name="A"),))
+>>> compare(record, native)
+(('signatories',), ('$.signatories[0].role',))
+>>> to_plain(record, ("signatories",))
+{'signatories': [{'name': 'A', 'role': 'co-chair'}]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from pressrelease.errors import ParseError, ValidationError
+from pressrelease.model import (
+    Contact,
+    Link,
+    Location,
+    Paragraph,
+    ParagraphKind,
+    PressRelease,
+    Signatory,
+    Translation,
+)
+
+__all__ = [
+    "EXT_NS",
+    "FIELDS",
+    "build_record",
+    "compare",
+    "from_plain",
+    "plain_from_xml",
+    "plain_to_xml",
+    "same_value",
+    "to_plain",
+]
+
+#: The namespace of our extension elements in RSS, Atom and NewsML-G2.
+EXT_NS = "urn:pressrelease:ext:1"
+_EXT = f"{{{EXT_NS}}}"
+
+#: The record's data fields, in model order (``locations`` and ``notices`` are not data).
+FIELDS: tuple[str, ...] = tuple(
+    a.name for a in attrs.fields(PressRelease) if a.name not in ("locations", "notices")
+)
+_MEMBERS: dict[str, type] = {
+    "signatories": Signatory,
+    "participants": Signatory,
+    "body": Paragraph,
+    "translations": Translation,
+    "related": Link,
+    "contacts": Contact,
+}
+
+
+def _member_fields(kind: type) -> tuple[str, ...]:
+    return tuple(a.name for a in attrs.fields(kind) if a.name != "location")
+
+
+def same_value(a: object, b: object) -> bool:
+    """Equality that also tells offsets apart (``12:00+01:00`` is not ``11:00Z`` here)."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return a == b and a.utcoffset() == b.utcoffset()
+    return type(a) is type(b) and a == b
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == () or value == ""
+
+
+def compare(record: PressRelease, native: PressRelease) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(fields the extension must carry, JSON paths only the extension carries)."""
+    fields: list[str] = []
+    paths: list[str] = []
+    for name in FIELDS:
+        mine, theirs = getattr(record, name), getattr(native, name)
+        if same_value(mine, theirs):
+            continue
+        fields.append(name)
+        if not isinstance(mine, tuple):
+            paths.append(f"$.{name}")
+            continue
+        for index, item in enumerate(mine):
+            other = theirs[index] if index < len(theirs) else None
+            if name not in _MEMBERS or other is None:
+                if item != other:
+                    paths.append(f"$.{name}[{index}]")
+                continue
+            for attribute in _member_fields(type(item)):
+                value = getattr(item, attribute)
+                if not _empty(value) and value != getattr(other, attribute):
+                    paths.append(f"$.{name}[{index}].{attribute}")
+            if item != other and not any(p.startswith(f"$.{name}[{index}]") for p in paths):
+                paths.append(f"$.{name}[{index}]")
+        if len(theirs) > len(mine) or not mine:
+            paths.append(f"$.{name}")
+    return tuple(fields), tuple(paths)
+
+
+def _member_plain(item: object) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for attribute in _member_fields(type(item)):
+        value = getattr(item, attribute)
+        if value is None or value == ():
+            continue
+        if isinstance(value, ParagraphKind):
+            value = value.value
+        elif attribute == "links":
+            value = [_member_plain(link) for link in value]
+        out[attribute] = value
+    return out
+
+
+def to_plain(record: PressRelease, fields: Iterable[str]) -> dict[str, Any]:
+    """The named fields as JSON-compatible values (``None``/``[]`` kept: they override)."""
+    out: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(record, name)
+        if isinstance(value, datetime | date):
+            out[name] = value.isoformat()
+        elif name in _MEMBERS:
+            out[name] = [_member_plain(item) for item in value]
+        elif isinstance(value, tuple):
+            out[name] = list(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _member(kind: type, data: Mapping[str, Any]) -> Any:
+    values = dict(data)
+    if kind is Paragraph:
+        values["kind"] = ParagraphKind(values.get("kind", "paragraph"))
+        values["links"] = tuple(_member(Link, link) for link in values.get("links", ()))
+    if kind is Link and values.get("start") is not None:
+        values["start"] = int(values["start"])
+    return kind(**values)
+
+
+def from_plain(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Record keyword arguments from :func:`to_plain` output (raises ValueError/TypeError/KeyError)."""
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in FIELDS:
+            continue  # a newer writer's field: ignore rather than fail
+        if name == "published" and isinstance(value, str):
+            out[name] = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        elif name in _MEMBERS:
+            out[name] = tuple(_member(_MEMBERS[name], item) for item in value)
+        elif name == "notes":
+            out[name] = tuple(value)
+        else:
+            out[name] = value
+    return out
+
+
+def plain_to_xml(parent: etree._Element, plain: Mapping[str, Any]) -> etree._Element:
+    """Append ``<pr:record>`` holding ``plain`` to ``parent``; return it."""
+    record = etree.SubElement(parent, _EXT + "record")
+    for name, value in plain.items():
+        field = etree.SubElement(record, _EXT + name)
+        if value is None:
+            field.set("nil", "true")
+        elif isinstance(value, list):
+            for item in value:
+                _item_to_xml(field, item)
+        else:
+            field.text = value
+    return record
+
+
+def _item_to_xml(parent: etree._Element, item: Any) -> None:
+    element = etree.SubElement(parent, _EXT + "item")
+    if isinstance(item, str):
+        element.text = item
+        return
+    for key, value in item.items():
+        if key == "links":
+            for link in value:
+                _item_to_xml(element, link)
+        else:
+            element.set(key, str(value))
+
+
+def plain_from_xml(record: etree._Element) -> dict[str, Any]:
+    """The mapping a ``<pr:record>`` element holds."""
+    out: dict[str, Any] = {}
+    for field in record:
+        if not isinstance(field.tag, str) or not field.tag.startswith(_EXT):
+            continue
+        name = field.tag[len(_EXT) :]
+        if field.get("nil") == "true":
+            out[name] = None
+        elif name in _MEMBERS or name == "notes":
+            items: list[Any] = []
+            for item in field.iterfind(_EXT + "item"):
+                if name == "notes":
+                    items.append(item.text or "")
+                    continue
+                data: dict[str, Any] = dict(item.attrib)
+                links = [dict(link.attrib) for link in item.iterfind(_EXT + "item")]
+                if links:
+                    data["links"] = links
+                items.append(data)
+            out[name] = items
+        else:
+            out[name] = field.text or ""
+    return out
+
+
+def build_record(
+    values: dict[str, Any],
+    ext: Mapping[str, Any] | None,
+    *,
+    source: str | None,
+    line: int | None,
+    what: str,
+) -> PressRelease:
+    """A record from natively read ``values`` with the extension applied over them.
+
+    Raises:
+        ParseError: the values break a rule of the record model (located at ``line``).
+    """
+    try:
+        if ext:
+            values.update(from_plain(ext))
+        return PressRelease(**values)
+    except (ValidationError, ValueError, TypeError, KeyError) as exc:
+        raise ParseError(f"{what} cannot become a record: {exc}", source=source, line=line) from exc
+
+
+def location(source: str | None, element: etree._Element) -> Location:
+    """Where ``element`` starts in its source."""
+    return Location(source=source, line=element.sourceline)

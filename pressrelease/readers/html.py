@@ -1,0 +1,1317 @@
+"""Press releases from HTML pages: issuer profiles first, a generic reading for any other site.
+
+A page is parsed once with a fresh ``lxml`` HTML parser (no network), then
+each field is looked for where the issuer's profile says
+(:class:`~pressrelease.issuers.HtmlProfile`), and where the profile says
+nothing, in the page's machine-readable metadata (JSON-LD, OpenGraph, Dublin
+Core, ``<time datetime>``, ``<html lang>``, ``hreflang`` alternates) and its
+visible ``<h1>``. The body is the text of the profile's containers, or of the
+element holding most paragraph text, with navigation, banners, share bars,
+footers, sidebars, scripts, styles, templates and frames left out.
+
+>>> page = b'''<html lang="en"><head><title>Site | Talks</title>
+... <link rel="canonical" href="https://example.org/news/1"></head>
+... <body><nav><a href="/">Home</a></nav><main><h1>Talks  open</h1>
+... <time datetime="2024-05-02">2 May 2024</time>
+... <p>Talks opened <a href="/talks">today</a>.</p></main>
+... <footer>Cookies and legal notice</footer></body></html>'''
+>>> release = parse_html(page)
+>>> release.title, release.published, release.language, release.source_url
+('Talks open', datetime.date(2024, 5, 2), 'en', 'https://example.org/news/1')
+>>> [(p.text, p.links[0].href) for p in release.body]
+[('Talks opened today.', 'https://example.org/talks')]
+
+Decisions, for callers to rely on:
+
+* **Encoding**: a BOM, then ``charset=``, then ``<meta charset>`` in the
+  first 1024 bytes, then strict UTF-8; undecodable bytes raise
+  :class:`~pressrelease.errors.DecodeError` with their line and column. A
+  page declaring a single-byte charset whose bytes are valid UTF-8 with
+  non-ASCII characters is read as UTF-8 with a ``PR601`` notice.
+* **Deep nesting**: libxml2 silently drops everything nested past 255
+  levels. Content lost is never returned as a record:
+  :class:`~pressrelease.errors.LimitExceededError` is raised.
+* **Listing pages** (several press items, such as the EEAS press-material
+  list): :func:`parse_html` raises :class:`~pressrelease.errors.ParseError`
+  saying so; :func:`read_html` yields one record per item.
+* **Times**: a ``<time datetime>`` at noon or midnight UTC whose visible
+  text shows no time stands for a day and gives a date. A time without an
+  offset takes the issuer's zone, with a ``PR203`` notice; without an
+  issuer, only its day is kept (``PR203`` again).
+* **Links**: only ``http``, ``https`` and ``mailto`` survive, checked after
+  entity decoding, removal of tabs and newlines, trimming of control
+  characters and case folding; each dropped link is a ``PR501`` notice. A
+  ``<base href>`` that is not http(s) is ignored (``PR501``).
+* A ``<meta http-equiv="refresh">`` is never followed; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+import attrs
+from lxml import etree
+
+from pressrelease.errors import DecodeError, LimitExceededError, ParseError
+from pressrelease.issuers import ISSUER_KEYS, HtmlProfile, Issuer, get_issuer, issuer_for_host
+from pressrelease.limits import DEFAULT_LIMITS, Limits
+from pressrelease.model import (
+    Contact,
+    Link,
+    Location,
+    Notice,
+    Paragraph,
+    ParagraphKind,
+    PressRelease,
+    Signatory,
+    Translation,
+)
+from pressrelease.readers._html_meta import (
+    ambiguous_numeric,
+    article_objects,
+    json_depth,
+    load_json_ld,
+    parse_machine_date,
+)
+from pressrelease.readers._html_text import (
+    FURNITURE_TAGS,
+    Block,
+    BlockWalker,
+    collapse,
+    element_text,
+    safe_url,
+)
+
+__all__ = ["fragment_paragraphs", "parse_html", "read_html"]
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
+)
+_AS_CP1252 = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+
+
+def _codec(label: str, source: str | None, where: str) -> str:
+    import codecs
+
+    try:
+        name = codecs.lookup(label).name
+    except LookupError as exc:
+        raise DecodeError(f"unknown charset {label!r} {where}", source=source) from exc
+    if name in _AS_CP1252:
+        return "cp1252"  # what browsers do (WHATWG Encoding)
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a page cannot declare UTF-16 in bytes read as ASCII
+    return name
+
+
+def _decode(
+    data: bytes, *, charset: str | None, source: str | None
+) -> tuple[str, tuple[Notice, ...], str]:
+    """Bytes to text by the policy in the module docstring (BOM, caller, meta, UTF-8).
+
+    Returns the text, any ``PR601`` notices and the codec used.
+    """
+    body, codec, where = data, None, ""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            body, codec, where = data[len(bom) :], name, "by its byte order mark"
+            break
+    if codec is None and charset:
+        codec, where = _codec(charset, source, "given by the caller"), "by the caller"
+    if codec is None:
+        found = _META_CHARSET.search(data, 0, 1024)
+        if found:
+            label = found.group(1).decode("ascii")
+            codec, where = _codec(label, source, "in <meta charset>"), f"in <meta> ({label})"
+    notices: tuple[Notice, ...] = ()
+    if codec is None:
+        codec, where = "utf-8", "(no charset declared; UTF-8 assumed)"
+    elif codec != "utf-8" and where.startswith("in <meta>") and not body.isascii():
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            message = (
+                f"the page declares {codec} {where} but its bytes are valid UTF-8 "
+                "with non-ASCII characters; read as UTF-8"
+            )
+            return text, (Notice(code="PR601", message=message, path="$"),), "utf-8"
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = body.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (body.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = body[exc.start : exc.start + 1].hex().upper()
+        raise DecodeError(
+            f"byte 0x{bad} is not valid {codec}, the charset given {where}; "
+            "pass the right charset (e.g. charset='cp1252')",
+            source=source,
+            line=line,
+            column=column,
+        ) from exc
+    return text, notices, codec
+
+
+# --------------------------------------------------------------------------- compiled XPaths
+
+
+# ``//name[...]`` makes libxml2 test every node's children; ``/descendant::name[...]``
+# selects the same nodes (when no predicate counts positions) about twice as fast.
+_DESCENDANT_STEP = re.compile(
+    r"(?<![/:])//(?=[A-Za-z*][\w.-]*(?:\[(?![\d\s]*\])(?![^\]]*(?:position|last)\s*\()|/|\)|$|\s|\|))"
+)
+
+
+def _fast(expression: str) -> str:
+    """``//x[p]`` as ``/descendant::x[p]`` where that selects the same nodes.
+
+    >>> _fast("//div[contains(@class, 'a')]//h1 | (.//span)[2] | //li[2]")
+    "/descendant::div[contains(@class, 'a')]/descendant::h1 | (./descendant::span)[2] | //li[2]"
+    """
+    return _DESCENDANT_STEP.sub("/descendant::", expression)
+
+
+@cache
+def _xpath(expression: str) -> etree.XPath:
+    """Profile XPaths are compiled once, on first use, and kept."""
+    return etree.XPath(_fast(expression))
+
+
+@cache
+def _union(expressions: tuple[str, ...]) -> etree.XPath:
+    """Several XPaths as one union, whose results come in document order."""
+    return etree.XPath(" | ".join(_fast(e) for e in expressions))
+
+
+_TITLE_TAGS = re.compile(r"</?(?:head|body|div|p|h1|meta|script|link)\b", re.IGNORECASE)
+_SHOWS_TIME = re.compile(r"\d{1,2}\s*[:.h]\s*\d{2}(?!\d)|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_SPLIT_TITLE = re.compile(r"\s+[|\u2013\u2014-]\s+")
+_ARTICLE_TAGS = frozenset({"article", "main"})
+_META_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "dcterms.created",
+    "dcterms.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.issued",
+    "date",
+    "publication_date",
+    "pubdate",
+    "available",
+)
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@attrs.define
+class _Page:
+    """One parsed page and what every field reader shares."""
+
+    root: etree._Element
+    tree: etree._ElementTree
+    source: str | None
+    url: str | None
+    limits: Limits
+    metas: dict[str, tuple[str, etree._Element]]
+    links: list[etree._Element]
+    times: list[etree._Element]
+    h1s: list[etree._Element]
+    json_ld: list[dict[str, Any]]
+    title_element: etree._Element | None
+    base: str | None = None
+    found: dict[str, Any] = attrs.Factory(dict)
+    notices: list[Notice] = attrs.Factory(list)
+    locations: dict[str, Location] = attrs.Factory(dict)
+
+    def where(self, element: etree._Element | None) -> Location | None:
+        if element is None:
+            return None
+        return Location(
+            source=self.source, line=element.sourceline, element=self.tree.getpath(element)
+        )
+
+    def run(self, expression: str) -> Any:
+        """An XPath's result on the whole page, computed once per page."""
+        try:
+            return self.found[expression]
+        except KeyError:
+            result = self.found[expression] = _xpath(expression)(self.root)
+            return result
+
+    def meta(self, *keys: str) -> tuple[str, etree._Element] | None:
+        for key in keys:
+            found = self.metas.get(key)
+            if found and found[0]:
+                return found
+        return None
+
+    def note(self, code: str, message: str, path: str, element: etree._Element | None) -> None:
+        self.notices.append(
+            Notice(code=code, message=message, path=path, location=self.where(element))
+        )
+
+
+def _load(
+    data: bytes | str,
+    *,
+    url: str | None,
+    source: str | None,
+    charset: str | None,
+    limits: Limits,
+) -> _Page:
+    notices: tuple[Notice, ...] = ()
+    if isinstance(data, str):
+        text = data
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise DecodeError(
+                "the text holds a lone surrogate, which no encoding can carry", source=source
+            ) from exc
+        limits.check_size(len(raw), source=source)
+    elif isinstance(data, bytes | bytearray | memoryview):
+        data = bytes(data)
+        limits.check_size(len(data), source=source)
+        text, notices, codec = _decode(data, charset=charset, source=source)
+        if codec == "utf-8":  # valid UTF-8 already: hand lxml the bytes as they are
+            raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        else:
+            raw = text.encode("utf-8")
+    else:
+        raise TypeError(f"parse_html() takes bytes or str, not {type(data).__name__}")
+    if "\x00" in text:
+        raise ParseError("the page holds NUL characters: it is not an HTML text", source=source)
+    parser = etree.HTMLParser(
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        encoding="utf-8",
+        huge_tree=False,
+        default_doctype=False,
+    )
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"not an HTML page: {exc}", source=source) from exc
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            raise LimitExceededError(
+                f"the page nests elements deeper than libxml2's limit of 256 levels "
+                f"({entry.message.strip()}); everything past that depth would be lost, "
+                "so the page is refused",
+                source=source,
+                line=entry.line,
+            )
+    if root is None or not text.strip():
+        raise ParseError("the page is empty", source=source)
+    if limits.max_xml_depth < 256:
+        _check_depth(root, limits, source)
+    metas: dict[str, tuple[str, etree._Element]] = {}
+    links: list[etree._Element] = []
+    times: list[etree._Element] = []
+    h1s: list[etree._Element] = []
+    scripts: list[etree._Element] = []
+    title_element = None
+    base = None
+    for element in root.iter("meta", "link", "time", "h1", "script", "title", "base"):
+        tag = element.tag
+        if tag == "meta":
+            key = element.get("property") or element.get("name") or element.get("itemprop")
+            content = element.get("content")
+            if key and content is not None:
+                metas.setdefault(key.strip().lower(), (collapse(content), element))
+            elif element.get("http-equiv", "").lower() == "content-language" and content:
+                metas.setdefault("content-language", (collapse(content), element))
+        elif tag == "link":
+            links.append(element)
+        elif tag == "time":
+            times.append(element)
+        elif tag == "h1":
+            h1s.append(element)
+        elif tag == "script":
+            if (element.get("type") or "").strip().lower() == "application/ld+json":
+                scripts.append(element)
+        elif tag == "title":
+            if title_element is None:
+                title_element = element
+        elif base is None and element.get("href") is not None:
+            base = element
+    if title_element is not None and _TITLE_TAGS.search(title_element.text or ""):
+        raise ParseError(
+            "the <title> element is never closed: it swallows the rest of the page",
+            source=source,
+            line=title_element.sourceline,
+        )
+    page = _Page(
+        root=root,
+        tree=root.getroottree(),
+        source=source,
+        url=url,
+        limits=limits,
+        metas=metas,
+        links=links,
+        times=times,
+        h1s=h1s,
+        json_ld=[],
+        title_element=title_element,
+        notices=list(notices),
+    )
+    page.json_ld = _json_ld(page, scripts)
+    page.base = _base(page, base)
+    return page
+
+
+def _check_depth(root: etree._Element, limits: Limits, source: str | None) -> None:
+    for element in root.iter():
+        if len(element) == 0:
+            depth = sum(1 for _ in element.iterancestors())
+            if depth + 1 > limits.max_xml_depth:
+                raise LimitExceededError(
+                    f"the page nests elements {depth + 1} deep, more than "
+                    f"max_xml_depth={limits.max_xml_depth}; raise the limit if the page is genuine",
+                    source=source,
+                    line=element.sourceline,
+                )
+
+
+def _json_ld(page: _Page, scripts: list[etree._Element]) -> list[dict[str, Any]]:
+    found: list[Any] = []
+    for script in scripts:
+        values = load_json_ld(script.text or "")
+        if not values and (script.text or "").strip():
+            page.note(
+                "PR605",
+                "a JSON-LD block is not JSON even after repairs (comments, trailing commas); ignored",
+                "$",
+                script,
+            )
+        for value in values:
+            if json_depth(value, page.limits.max_json_depth) > page.limits.max_json_depth:
+                raise LimitExceededError(
+                    f"a JSON-LD block nests deeper than max_json_depth={page.limits.max_json_depth}",
+                    source=page.source,
+                    line=script.sourceline,
+                )
+            found.append(value)
+    return list(article_objects(found))
+
+
+def _base(page: _Page, base: etree._Element | None) -> str | None:
+    """The URL relative links resolve against: ``<base href>`` if safe, else the page URL."""
+    start = page.url
+    if start is not None and safe_url(start, None)[0] is None:
+        start = None
+    if base is not None:
+        href = base.get("href") or ""
+        resolved, reason = safe_url(href, start)
+        if resolved is not None and resolved.startswith(("http://", "https://")):
+            return resolved
+        page.note("PR501", f"<base href={href!r}> ignored: {reason or 'not http(s)'}", "$", base)
+    return start
+
+
+# --------------------------------------------------------------------------- issuers
+
+
+def _profiles() -> Iterator[Issuer]:
+    for key in ISSUER_KEYS:
+        issuer = get_issuer(key)
+        if issuer.html is not None:
+            yield issuer
+
+
+def _detect(page: _Page, issuer: str | None) -> Issuer | None:
+    """The issuer of a page: ``issuer=``, then URL hosts, then generator, then DOM markers."""
+    if issuer is not None:
+        try:
+            return get_issuer(issuer)
+        except KeyError as exc:
+            raise ParseError(str(exc.args[0]), source=page.source) from exc
+    urls = [page.url, _canonical(page), (page.meta("og:url") or ("", None))[0]]
+    for candidate in urls:
+        if candidate:
+            found = issuer_for_host(candidate)
+            if found is not None and found.html is not None:
+                return found
+    generator = (page.meta("generator") or ("", None))[0].lower()
+    for known in _profiles():
+        assert known.html is not None
+        if generator and any(word.lower() in generator for word in known.html.generators):
+            return known
+    for known in _profiles():
+        assert known.html is not None
+        for marker in known.html.markers:
+            if page.run(marker):
+                return known
+    return None
+
+
+def _canonical(page: _Page) -> str | None:
+    for link in page.links:
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href")
+    return None
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _values(
+    expressions: Sequence[str], context: etree._Element | _Page
+) -> Iterator[tuple[str, etree._Element]]:
+    """Non-empty ``(text, element)`` values the XPaths give, in order (on a page or an item)."""
+    for expression in expressions:
+        if isinstance(context, _Page):
+            result = context.run(expression)
+        else:
+            result = _xpath(expression)(context)
+        if not isinstance(result, list):
+            continue
+        for item in result:
+            if isinstance(item, str):
+                parent = getattr(item, "getparent", lambda: None)()
+                value = collapse(item)
+                if value and parent is not None:
+                    yield value, parent
+            elif isinstance(item, etree._Element):
+                if item.tag == "time" and item.get("datetime"):
+                    value = collapse(item.get("datetime") or "")
+                elif item.tag == "meta":
+                    value = collapse(item.get("content") or "")
+                else:
+                    value = element_text(item)
+                if value:
+                    yield value, item
+
+
+def _first(
+    expressions: Sequence[str], context: etree._Element | _Page
+) -> tuple[str, etree._Element] | None:
+    return next(_values(expressions, context), None)
+
+
+def _limit(page: _Page, value: str, path: str, element: etree._Element | None) -> str:
+    if len(value) > page.limits.max_field_chars:
+        location = page.where(element)
+        raise LimitExceededError(
+            f"{path} is {len(value)} characters, more than max_field_chars="
+            f"{page.limits.max_field_chars}",
+            source=page.source,
+            line=location.line if location else None,
+            path=path,
+        )
+    return value
+
+
+def _set(page: _Page, path: str, found: tuple[str, etree._Element] | None) -> str | None:
+    if found is None:
+        return None
+    value, element = found
+    _limit(page, value, path, element)
+    location = page.where(element)
+    if location is not None:
+        page.locations[path] = location
+    return value
+
+
+def _json_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return collapse(value) or None
+    if isinstance(value, dict):
+        return _json_text(value.get("name") or value.get("@value"))
+    if isinstance(value, list) and value:
+        return _json_text(value[0])
+    return None
+
+
+def _json_field(page: _Page, *keys: str) -> tuple[str, etree._Element] | None:
+    for item in page.json_ld:
+        for key in keys:
+            value = _json_text(item.get(key))
+            if value:
+                return value, page.root
+    return None
+
+
+def _title(
+    page: _Page, profile: HtmlProfile | None, main: etree._Element | None
+) -> tuple[str, etree._Element | None]:
+    found = _first(profile.title, page) if profile else None
+    if found is None:
+        ordered = sorted(page.h1s, key=lambda h: main is None or not _inside(h, main))
+        for h1 in ordered:
+            text = element_text(h1)
+            if text and not _furniture_ancestor(h1):
+                found = (text, h1)
+                break
+    if found is None:
+        found = _json_field(page, "headline", "name")
+        if found:
+            found = (found[0], page.root)
+    if found is None:
+        found = page.meta("og:title", "dcterms.title", "dc.title", "twitter:title")
+    if found is None and page.title_element is not None:
+        text = element_text(page.title_element)
+        if text:
+            found = (_SPLIT_TITLE.split(text)[0], page.title_element)
+    if found is None:
+        return "", None
+    return _set(page, "$.title", found) or "", found[1]
+
+
+def _inside(element: etree._Element, container: etree._Element) -> bool:
+    return any(ancestor is container for ancestor in element.iterancestors())
+
+
+def _furniture_ancestor(element: etree._Element) -> bool:
+    return any(a.tag in FURNITURE_TAGS and a.tag != "header" for a in element.iterancestors())
+
+
+def _unique_id(page: _Page, issuer: Issuer | None) -> str | None:
+    profile = issuer.html if issuer else None
+    found = _first(profile.unique_id, page) if profile else None
+    if found is None and profile is not None and profile.id_in_url is not None:
+        candidates: list[tuple[str | None, etree._Element | None]] = []
+        for link in page.links:
+            if "canonical" in (link.get("rel") or "").lower().split():
+                candidates.append((link.get("href"), link))
+        og = page.meta("og:url", "dcterms.identifier")
+        if og:
+            candidates.append(og)
+        candidates.append((page.url, None))
+        for value, element in candidates:
+            match = profile.id_in_url.search(value or "")
+            if match:
+                found = (match.group("id"), element if element is not None else page.root)
+                break
+    if found is None:
+        found = _json_field(page, "identifier")
+        if found and found[0].startswith(("http://", "https://")):
+            found = None
+    if found is None:
+        return None
+    value, element = found
+    if profile is not None and profile.id_form is not None:
+        value = profile.id_form(value)
+    if len(value) > page.limits.max_id_length:
+        raise LimitExceededError(
+            f"the unique ID is {len(value)} characters, more than max_id_length="
+            f"{page.limits.max_id_length}",
+            source=page.source,
+            line=element.sourceline,
+            path="$.unique_id",
+        )
+    if issuer is not None and issuer.id_patterns and not issuer.match_id(value):
+        examples = ", ".join(p.example for p in issuer.id_patterns)
+        page.note(
+            "PR102",
+            f"unique ID {value!r} is not of {issuer.name}'s forms (such as {examples})",
+            "$.unique_id",
+            element,
+        )
+    return _set(page, "$.unique_id", (value, element))
+
+
+@attrs.frozen
+class _Date:
+    value: date | datetime
+    element: etree._Element
+    origin: str
+    visible: str | None
+
+
+def _date_candidates(
+    page: _Page, issuer: Issuer | None, main: etree._Element | None
+) -> list[_Date]:
+    order = issuer.date_order if issuer else "dmy"
+    found: list[_Date] = []
+
+    def add(text: str, element: etree._Element, origin: str) -> None:
+        visible = None
+        if element.tag == "time":
+            visible = element_text(element)
+        try:
+            value = parse_machine_date(text, order=order)
+        except ValueError as exc:
+            page.note(
+                "PR202",
+                f"{origin} gives an impossible date {text!r} ({exc})",
+                "$.published",
+                element,
+            )
+            return
+        if value is None:
+            if visible:  # a <time> whose datetime is not machine-readable: try its text
+                return
+            return
+        if issuer is None and ambiguous_numeric(text):
+            page.note(
+                "PR206",
+                f"{origin} gives {text!r}, which reads day-first or month-first; read day-first",
+                "$.published",
+                element,
+            )
+        found.append(_Date(value, element, origin, visible))
+
+    profile = issuer.html if issuer else None
+    if profile is not None:
+        for text, element in _values(profile.published, page):
+            add(text, element, "the issuer profile's date field")
+    for item in page.json_ld:
+        value = item.get("datePublished") or item.get("dateCreated")
+        if isinstance(value, str) and value.strip():
+            add(value, page.root, "JSON-LD datePublished")
+            break
+    meta = page.meta(*_META_DATE_KEYS)
+    if meta is not None:
+        add(meta[0], meta[1], "a <meta> date")
+    ordered = sorted(
+        page.times,
+        key=lambda t: (
+            t.get("itemprop") != "datePublished",
+            main is not None and not _inside(t, main),
+        ),
+    )
+    for element in ordered:
+        if _furniture_ancestor(element) and element.get("itemprop") != "datePublished":
+            continue
+        value = element.get("datetime") or element_text(element)
+        if value:
+            add(value, element, "<time datetime>")
+            break
+    return found
+
+
+def _settle(page: _Page, found: _Date, issuer: Issuer | None) -> date | datetime:
+    value = found.value
+    if not isinstance(value, datetime):
+        return value
+    if (
+        found.visible is not None
+        and not _SHOWS_TIME.search(found.visible)
+        and value.utcoffset() is not None
+        and value.utcoffset() == UTC.utcoffset(None)
+        and (value.hour, value.minute, value.second) in ((12, 0, 0), (0, 0, 0))
+    ):
+        return value.date()  # a day stored as noon (or midnight) UTC
+    if value.tzinfo is not None:
+        return value
+    if issuer is not None and issuer.time_zone:
+        page.note(
+            "PR203",
+            f"{found.origin} gives {value.isoformat()} without a zone; read in "
+            f"{issuer.name}'s zone {issuer.time_zone}",
+            "$.published",
+            found.element,
+        )
+        return value.replace(tzinfo=ZoneInfo(issuer.time_zone))
+    page.note(
+        "PR203",
+        f"{found.origin} gives {value.isoformat()} without a zone and the issuer is unknown; "
+        "only the day is kept",
+        "$.published",
+        found.element,
+    )
+    return value.date()
+
+
+def _published(
+    page: _Page, issuer: Issuer | None, main: etree._Element | None
+) -> date | datetime | None:
+    candidates = _date_candidates(page, issuer, main)
+    if not candidates:
+        return None
+    chosen = candidates[0]
+    value = _settle(page, chosen, issuer)
+    day = value.date() if isinstance(value, datetime) else value
+    for other in candidates[1:]:
+        other_day = other.value.date() if isinstance(other.value, datetime) else other.value
+        if other_day != day:
+            page.note(
+                "PR603",
+                f"{chosen.origin} says {day.isoformat()} but {other.origin} says "
+                f"{other_day.isoformat()}; kept {day.isoformat()}",
+                "$.published",
+                other.element,
+            )
+    location = page.where(chosen.element)
+    if location is not None:
+        page.locations["$.published"] = location
+    return value
+
+
+def _language(page: _Page, profile: HtmlProfile | None) -> str | None:
+    found = _first(profile.language, page) if profile else None
+    if found is None:
+        lang = page.root.get("lang") or page.root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if lang and lang.strip():
+            found = (lang.strip(), page.root)
+    if found is None:
+        found = page.meta(
+            "language", "content-language", "dc.language", "dcterms.language", "og:locale"
+        )
+    if found is None:
+        found = _json_field(page, "inLanguage")
+    if found is None:
+        return None
+    value = found[0].replace("_", "-")
+    if not _LANGUAGE.fullmatch(value):
+        page.note("PR421", f"language {value!r} is not a BCP 47 tag", "$.language", found[1])
+    return _set(page, "$.language", (value, found[1]))
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _main_container(page: _Page) -> etree._Element | None:
+    """The element holding the article text on a page of an unknown site."""
+    marked = page.root.find(".//*[@itemprop='articleBody']")
+    if marked is not None:
+        return marked
+    scores: dict[etree._Element, float] = {}
+    for paragraph in page.root.iter("p"):
+        if any(
+            a.tag in FURNITURE_TAGS or a.tag in ("form", "template", "noscript")
+            for a in paragraph.iterancestors()
+        ):
+            continue
+        length = len(element_text(paragraph))
+        if length < 2:
+            continue
+        parent = paragraph.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + length
+        grand = parent.getparent()
+        if grand is not None and grand.tag != "body":
+            scores[grand] = scores.get(grand, 0.0) + length / 2
+    if scores:
+        return max(scores, key=lambda element: scores[element])
+    for tag in ("article", "main"):
+        found = page.root.find(f".//{tag}")
+        if found is not None:
+            return found
+    return page.root.find("body")
+
+
+def _body(
+    page: _Page,
+    profile: HtmlProfile | None,
+    containers: list[etree._Element],
+    title_element: etree._Element | None,
+    title: str,
+) -> tuple[Paragraph, ...]:
+    skip: set[etree._Element] = set()
+    if profile is not None and profile.skip:
+        for expression in profile.skip:
+            result = page.run(expression)
+            if isinstance(result, list):
+                skip.update(item for item in result if isinstance(item, etree._Element))
+    if title_element is not None:
+        skip.add(title_element)
+    walker = BlockWalker(
+        base=page.base,
+        skip=frozenset(skip),
+        max_depth=page.limits.max_xml_depth,
+    )
+    blocks: list[Block] = []
+    for container in containers:
+        blocks.extend(walker.blocks(container))
+    for href, reason, anchor in walker.dropped_links:
+        page.note("PR501", f"link {href[:80]!r} dropped: {reason}", "$.body", anchor)
+    if walker.dropped_active:
+        tags = sorted({str(element.tag) for element in walker.dropped_active})
+        page.note(
+            "PR602",
+            f"left out of the text: {len(walker.dropped_active)} active element(s) ({', '.join(tags)})",
+            "$.body",
+            walker.dropped_active[0],
+        )
+    if blocks and collapse(blocks[0].text) == title:
+        blocks = blocks[1:]
+    blocks = [block for block in blocks if not _only_time(block)]
+    paragraphs = []
+    for index, block in enumerate(blocks):
+        path = f"$.body[{index}]"
+        _limit(page, block.text, path, block.element)
+        kind = block.kind
+        if kind is ParagraphKind.PARAGRAPH and block.bold and len(block.text) < 200:
+            kind = ParagraphKind.HEADING  # a paragraph all in bold stands as a heading
+        location = page.where(block.element)
+        links = tuple(
+            Link(text=text, href=href, start=start, location=page.where(anchor))
+            for text, href, start, anchor in block.links
+        )
+        paragraphs.append(Paragraph(text=block.text, kind=kind, links=links, location=location))
+        if location is not None:
+            page.locations[path] = location
+        for number, link in enumerate(links):
+            if link.location is not None:
+                page.locations[f"{path}.links[{number}]"] = link.location
+    return tuple(paragraphs)
+
+
+def _only_time(block: Block) -> bool:
+    """Whether a block is nothing but a ``<time>`` (a date line the metadata already gave)."""
+    if len(block.text) > 80:
+        return False
+    times = [element_text(t) for t in block.element.iter("time")]
+    return bool(times) and block.text == " ".join(t for t in times if t)
+
+
+# --------------------------------------------------------------------------- other fields
+
+
+def _translations(
+    page: _Page, profile: HtmlProfile | None, language: str | None
+) -> tuple[Translation, ...]:
+    elements: list[etree._Element] = []
+    if profile is not None:
+        for expression in profile.translations:
+            result = page.run(expression)
+            if isinstance(result, list):
+                elements.extend(e for e in result if isinstance(e, etree._Element))
+    elements.extend(
+        link
+        for link in page.links
+        if "alternate" in (link.get("rel") or "").lower().split() and link.get("hreflang")
+    )
+    own = (language or "").lower()
+    seen: set[str] = set()
+    found: list[Translation] = []
+    for element in elements:
+        tag = (element.get("hreflang") or element.get("value") or element.get("lang") or "").strip()
+        if not tag or tag.lower() in ("x-default", own) or tag.lower() in seen:
+            continue
+        if element.tag == "option" and element.get("selected") is not None:
+            continue
+        href = element.get("href")
+        url = None
+        if href:
+            url, reason = safe_url(href, page.base)
+            if url is None:
+                page.note(
+                    "PR501",
+                    f"translation link {href[:80]!r} dropped: {reason}",
+                    "$.translations",
+                    element,
+                )
+        seen.add(tag.lower())
+        location = page.where(element)
+        if location is not None:
+            page.locations[f"$.translations[{len(found)}]"] = location
+        found.append(Translation(language=tag.replace("_", "-"), url=url))
+    return tuple(found)
+
+
+def _related(page: _Page, profile: HtmlProfile | None) -> tuple[Link, ...]:
+    if profile is None or not profile.related:
+        return ()
+    found: list[Link] = []
+    for expression in profile.related:
+        result = page.run(expression)
+        if not isinstance(result, list):
+            continue
+        for anchor in result:
+            if not isinstance(anchor, etree._Element):
+                continue
+            text = element_text(anchor)
+            url, reason = safe_url(anchor.get("href") or "", page.base)
+            if url is None:
+                page.note("PR501", f"related link dropped: {reason}", "$.related", anchor)
+                continue
+            if text:
+                found.append(Link(text=text, href=url, location=page.where(anchor)))
+    return tuple(found)
+
+
+def _strip_scheme(value: str | None, scheme: str) -> str | None:
+    if value is None:
+        return None
+    if value.lower().startswith(scheme):
+        value = value[len(scheme) :]
+    return collapse(value) or None
+
+
+def _contacts(page: _Page, profile: HtmlProfile | None) -> tuple[Contact, ...]:
+    if profile is None or not profile.contact_items:
+        return ()
+    found: list[Contact] = []
+    for expression in profile.contact_items:
+        result = page.run(expression)
+        if not isinstance(result, list):
+            continue
+        for item in result:
+            if not isinstance(item, etree._Element):
+                continue
+
+            def get(expressions: tuple[str, ...], item: etree._Element = item) -> str | None:
+                value = _first(expressions, item)
+                return value[0] if value else None
+
+            name = get(profile.contact_name)
+            phone = _strip_scheme(get(profile.contact_phone), "tel:")
+            email = _strip_scheme(get(profile.contact_email), "mailto:")
+            if name or phone or email:
+                found.append(
+                    Contact(name=name, role=get(profile.contact_role), phone=phone, email=email)
+                )
+    return tuple(found)
+
+
+def _signatories(
+    page: _Page, profile: HtmlProfile | None, title: str, body: Sequence[Paragraph]
+) -> tuple[Signatory, ...]:
+    organisation: tuple[str, etree._Element] | None = None
+    if profile is not None:
+        organisation = _first(profile.organisation_from, page)
+        if organisation is None and profile.organisation:
+            organisation = (profile.organisation, page.root)
+    if organisation is None:
+        organisation = _json_field(page, "publisher", "author", "sourceOrganization")
+    if organisation is None:
+        return ()
+    location = page.where(organisation[1])
+    if location is not None:
+        page.locations["$.signatories[0]"] = location
+    return (Signatory(organisation=organisation[0], location=location),)
+
+
+def _source_url(page: _Page) -> str | None:
+    for value, element in ((_canonical(page), None), (page.meta("og:url") or (None, None))):
+        if value:
+            url, _ = safe_url(value, page.base)
+            if url is not None and url.startswith(("http://", "https://")):
+                if element is not None:
+                    page.locations["$.source_url"] = page.where(element) or Location()
+                return url
+    return page.url
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _fallback_base(page: _Page, profile: HtmlProfile | None) -> None:
+    """Without ``url`` or ``<base>``, resolve links against the page's own canonical URL."""
+    if page.base is not None:
+        return
+    for value in (_canonical(page), (page.meta("og:url") or ("", None))[0]):
+        if value and value.startswith(("http://", "https://")):
+            page.base = value
+            return
+    if profile is not None and profile.site:
+        page.base = profile.site + "/"
+
+
+def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
+    profile = issuer.html if issuer else None
+    _fallback_base(page, profile)
+    containers: list[etree._Element] = []
+    if profile is not None and profile.body:
+        result = _union(profile.body)(page.root)
+        if isinstance(result, list):
+            containers = _outermost([e for e in result if isinstance(e, etree._Element)])
+    generic_main = None
+    if not containers:
+        generic_main = _main_container(page)
+        if generic_main is not None:
+            containers = [generic_main]
+    main = containers[0] if containers else None
+    title, title_element = _title(page, profile, generic_main)
+    language = _language(page, profile)
+    body = _body(page, profile, containers, title_element, title)
+    unique_id = _unique_id(page, issuer)
+    published = _published(page, issuer, main)
+    place = _set(page, "$.place", _first(profile.place, page)) if profile else None
+    category = _set(page, "$.category", _first(profile.category, page)) if profile else None
+    if category is None:
+        category = _set(page, "$.category", page.meta("article:section"))
+    missing = []
+    if not title:
+        missing.append("a title (<h1>, og:title, JSON-LD headline or <title>)")
+    if not body and published is None and unique_id is None:
+        missing.append("any text paragraph, date or ID")
+    if missing:
+        raise ParseError(
+            "no press release found in the page: it has no " + ", and no ".join(missing),
+            source=page.source,
+        )
+    if not body:
+        page.note("PR411", "no text paragraphs found in the page", "$.body", None)
+    return PressRelease(
+        title=title,
+        unique_id=unique_id,
+        published=published,
+        place=place,
+        category=category,
+        language=language,
+        issuer=issuer.key if issuer else None,
+        signatories=_signatories(page, profile, title, body),
+        body=body,
+        translations=_translations(page, profile, language),
+        related=_related(page, profile),
+        contacts=_contacts(page, profile),
+        source_url=_source_url(page),
+        locations=page.locations,
+        notices=tuple(page.notices),
+    )
+
+
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """Drop elements nested inside another of the list (their text would come twice)."""
+    chosen = set(elements)
+    return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
+
+
+def _items(page: _Page, issuer: Issuer | None) -> list[etree._Element]:
+    if issuer is None or issuer.html is None or not issuer.html.items:
+        return []
+    result = _union(issuer.html.items)(page.root)
+    if not isinstance(result, list):
+        return []
+    return _outermost([e for e in result if isinstance(e, etree._Element)])
+
+
+def _read_item(page: _Page, issuer: Issuer, item: etree._Element, number: int) -> PressRelease:
+    profile = issuer.html
+    assert profile is not None
+    page.locations = {}
+    page.notices = [n for n in page.notices if n.path == "$" and n.code == "PR601"]
+    title = _set(page, "$.title", _first(profile.item_title, item)) or ""
+    if not title:
+        raise ParseError(
+            f"listing item {number} has no title", source=page.source, line=item.sourceline
+        )
+    _fallback_base(page, profile)
+    base = page.base
+    link = _first(profile.item_link, item)
+    url = None
+    if link is not None:
+        url, reason = safe_url(link[0], base)
+        if url is None:
+            page.note(
+                "PR501", f"item link {link[0][:80]!r} dropped: {reason}", "$.source_url", link[1]
+            )
+        else:
+            page.locations["$.source_url"] = page.where(link[1]) or Location()
+    published = None
+    found = _first(profile.item_published, item)
+    if found is not None:
+        try:
+            value = parse_machine_date(found[0], order=issuer.date_order)
+        except ValueError as exc:
+            page.note("PR202", f"impossible date {found[0]!r} ({exc})", "$.published", found[1])
+            value = None
+        if value is None:
+            page.note("PR605", f"date {found[0]!r} not understood", "$.published", found[1])
+        else:
+            published = _settle(page, _Date(value, found[1], "the item's date", None), issuer)
+            page.locations["$.published"] = page.where(found[1]) or Location()
+    return PressRelease(
+        title=title,
+        published=published,
+        category=_set(page, "$.category", _first(profile.item_category, item)),
+        language=_language(page, profile),
+        issuer=issuer.key,
+        source_url=url,
+        locations=dict(page.locations),
+        notices=tuple(page.notices),
+    )
+
+
+def parse_html(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    issuer: str | None = None,
+    charset: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> PressRelease:
+    """Read the press release on an HTML page.
+
+    Args:
+        data: the page, as bytes (decoded by the policy in the module
+            docstring) or as text.
+        url: where the page was fetched from: recognises the issuer and
+            makes relative links absolute. Never fetched.
+        source: the input's name, for locations and errors.
+        issuer: an issuer key (``"un"``, ``"ec"``...) that overrides detection.
+        charset: a charset known from outside the page (an HTTP header).
+        limits: size limits.
+
+    Returns:
+        The record, with :attr:`~PressRelease.locations` and
+        :attr:`~PressRelease.notices`.
+
+    Raises:
+        DecodeError: the bytes are not valid in the charset chosen.
+        LimitExceededError: the page is too large or too deeply nested.
+        ParseError: the page holds no press release (the message says what is
+            missing), or lists several (use :func:`read_html`).
+
+    >>> parse_html(b"<html><body><nav>Home</nav></body></html>")
+    Traceback (most recent call last):
+    ...
+    pressrelease.errors.ParseError: no press release found in the page: it has no a title (<h1>, og:title, JSON-LD headline or <title>), and no any text paragraph, date or ID
+    """
+    page = _load(data, url=url, source=source, charset=charset, limits=limits)
+    found = _detect(page, issuer)
+    items = _items(page, found)
+    if items:
+        assert found is not None
+        raise ParseError(
+            f"the page is a listing of {len(items)} press items ({found.name}), not one "
+            "release; read_html() yields one record per item",
+            source=source,
+        )
+    return _read_page(page, found)
+
+
+def read_html(
+    data: bytes | IO[bytes],
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    issuer: str | None = None,
+    charset: str | None = None,
+) -> Iterator[PressRelease]:
+    """Registry reader: the release on a page, or one record per item of a listing page.
+
+    >>> page = (b'<html lang="fr"><body><div class="view-pressmaterial-x"></div>'
+    ...         b'<div class="card"><h3 class="card-title"><a href="/a_fr"> Un titre</a></h3>'
+    ...         b'<div class="card-footer">23.09.2026</div></div></body></html>')
+    >>> [(r.title, r.published, r.source_url) for r in read_html(page)]
+    [('Un titre', datetime.date(2026, 9, 23), 'https://www.eeas.europa.eu/a_fr')]
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        chunk = data.read(limits.max_document_bytes + 1)
+        data = bytes(chunk)
+    page = _load(bytes(data), url=url, source=source, charset=charset, limits=limits)
+    found = _detect(page, issuer)
+    items = _items(page, found)
+    if not items:
+        yield _read_page(page, found)
+        return
+    assert found is not None
+    if len(items) > limits.max_items:
+        raise LimitExceededError(
+            f"the page lists {len(items)} items, more than max_items={limits.max_items}",
+            source=source,
+        )
+    for number, item in enumerate(items, start=1):
+        yield _read_item(page, found, item, number)
+
+
+def fragment_paragraphs(
+    markup: str,
+    *,
+    base: str | None,
+    source: str | None,
+    path: str,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[tuple[Paragraph, ...], tuple[Notice, ...]]:
+    """The paragraphs of an HTML fragment held in another format (a JSON ``body`` field).
+
+    Locations point at ``path`` (the JSON path of the field) with the
+    fragment's own element path after it.
+
+    >>> paragraphs, notices = fragment_paragraphs(
+    ...     '<div class="govspeak"><p>See <a href="/x">this</a>.</p><script>x</script></div>',
+    ...     base="https://www.gov.uk/", source=None, path="$.details.body")
+    >>> [(p.text, p.links[0].href) for p in paragraphs], [n.code for n in notices]
+    ([('See this.', 'https://www.gov.uk/x')], ['PR602'])
+    """
+    if len(markup) > limits.max_field_chars:
+        raise LimitExceededError(
+            f"{path} is {len(markup)} characters, more than max_field_chars={limits.max_field_chars}",
+            source=source,
+            path=path,
+        )
+    parser = etree.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+    )
+    try:
+        root = etree.fromstring(
+            ("<html><body>" + markup + "</body></html>").encode("utf-8", "surrogatepass"), parser
+        )
+    except (etree.XMLSyntaxError, UnicodeError) as exc:
+        raise ParseError(f"{path} is not HTML: {exc}", source=source, path=path) from exc
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            raise LimitExceededError(
+                f"{path} nests elements deeper than libxml2's limit of 256 levels",
+                source=source,
+                path=path,
+            )
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return (), ()
+    tree = root.getroottree()
+    walker = BlockWalker(base=base, max_depth=limits.max_xml_depth)
+    notices: list[Notice] = []
+
+    def where(element: etree._Element) -> Location:
+        return Location(
+            source=source, element=f"{path}{tree.getpath(element)[len('/html/body') :]}"
+        )
+
+    paragraphs = []
+    for block in walker.blocks(body):
+        if len(block.text) > limits.max_field_chars:
+            raise LimitExceededError(
+                f"a paragraph of {path} is longer than max_field_chars={limits.max_field_chars}",
+                source=source,
+                path=path,
+            )
+        kind = block.kind
+        if kind is ParagraphKind.PARAGRAPH and block.bold and len(block.text) < 200:
+            kind = ParagraphKind.HEADING
+        paragraphs.append(
+            Paragraph(
+                text=block.text,
+                kind=kind,
+                links=tuple(
+                    Link(text=text, href=href, start=start, location=where(anchor))
+                    for text, href, start, anchor in block.links
+                ),
+                location=where(block.element),
+            )
+        )
+    for href, reason, anchor in walker.dropped_links:
+        notices.append(
+            Notice(
+                code="PR501",
+                message=f"link {href[:80]!r} dropped: {reason}",
+                path=path,
+                location=where(anchor),
+            )
+        )
+    if walker.dropped_active:
+        tags = sorted({str(element.tag) for element in walker.dropped_active})
+        notices.append(
+            Notice(
+                code="PR602",
+                message=f"left out of the text: {len(walker.dropped_active)} active element(s) ({', '.join(tags)})",
+                path=path,
+                location=where(walker.dropped_active[0]),
+            )
+        )
+    return tuple(paragraphs), tuple(notices)

@@ -1,0 +1,759 @@
+"""Tests for pressrelease.extract.people: co-chairs, participants, titles, openings, corpus score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressrelease.extract.people import Parties, TextBlock, extract_parties
+from pressrelease.model import Signatory
+from tests.extract.corpus_docs import labelled_documents, norm, read_document, split_blocks
+
+
+def _fields(signatories: tuple[Signatory, ...]) -> list[tuple[str | None, ...]]:
+    return [(s.honorific, s.name, s.role, s.organisation) for s in signatories]
+
+
+def _one(text: str, language: str, title: str = "", line: int = 1) -> Parties:
+    return extract_parties(
+        title=title, blocks=[TextBlock(text=text, line=line)], language=language, source="t"
+    )
+
+
+# --------------------------------------------------------------------------- (a) the seed
+
+
+def test_seed_co_chairs_and_participant(corpus: Path) -> None:
+    text = (corpus / "seed" / "eeas-201203_6-fr.txt").read_text(encoding="utf-8")
+    blocks = split_blocks(text)
+    parties = extract_parties(
+        title=blocks[0].text, blocks=blocks[1:], language="fr", source="seed.txt", issuer="eeas"
+    )
+    # Checked by hand against line 14 of the seed.
+    assert _fields(parties.signatories) == [
+        (
+            "Mme",
+            "Joanneke Balfoort",
+            "directrice chargée de la politique de sécurité et de défense",
+            "Service européen pour l’action extérieure",
+        ),
+        (
+            "M.",
+            "Vladimir Voronkov",
+            "secrétaire général adjoint",
+            "Bureau de lutte contre le terrorisme des Nations unies",
+        ),
+    ]
+    # "et de représentants de la Commission européenne" is a group: no participant.
+    assert _fields(parties.participants) == [
+        (
+            "M.",
+            "Gilles de Kerchove",
+            "coordinateur de l’Union européenne pour la lutte contre le terrorisme",
+            None,
+        )
+    ]
+    line = text.splitlines()[13]
+    balfoort, voronkov = parties.signatories
+    assert balfoort.location is not None
+    assert voronkov.location is not None
+    assert (balfoort.location.line, balfoort.location.column) == (14, line.index("Joanneke") + 1)
+    assert (voronkov.location.line, voronkov.location.column) == (14, line.index("Vladimir") + 1)
+    assert balfoort.location.source == "seed.txt"
+    kerchove = parties.participants[0].location
+    assert kerchove is not None
+    assert kerchove.column == line.index("Gilles") + 1
+
+
+# --------------------------------------------------------------------------- (d) corpus score
+
+
+def test_corpus_signatories_f1(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Precision, recall and F1 of signatories over every labelled text, Markdown and HTML file.
+
+    A person matches a label with the same name (case and spaces normalised);
+    an organisation-only label matches an organisation-only extraction with
+    the same organisation.
+    """
+    true_pos = false_pos = false_neg = 0
+    misses = []
+    for document in labelled_documents(corpus):
+        parties = extract_parties(
+            title=document.title,
+            blocks=document.blocks,
+            language=document.language,
+            source=document.path,
+            creators=document.creators,
+            issuer=document.issuer,
+        )
+        got = {(norm(s.name), "" if s.name else norm(s.organisation)) for s in parties.signatories}
+        want = {
+            (norm(label["name"]), "" if label["name"] else norm(label["organisation"]))
+            for label in document.labels
+        }
+        true_pos += len(got & want)
+        false_pos += len(got - want)
+        false_neg += len(want - got)
+        if got != want:
+            misses.append(
+                f"{document.path}: extra {sorted(got - want)} missing {sorted(want - got)}"
+            )
+    precision = true_pos / (true_pos + false_pos)
+    recall = true_pos / (true_pos + false_neg)
+    f1 = 2 * precision * recall / (precision + recall)
+    with capsys.disabled():
+        print(f"\nsignatories over the corpus: P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
+        for miss in misses:
+            print("  ", miss)
+    assert f1 >= 0.90
+
+
+# --------------------------------------------------------------------------- (b) one test per language
+
+# Hand-written sentences: two co-chairs (with honorific, role, organisation), one participant,
+# one person merely quoted afterwards. Each expected value was written from the sentence.
+LANGUAGE_CASES = [
+    pytest.param(
+        "fr",
+        "La réunion a été coprésidée par Mme\u202fMarie Lefèvre, directrice générale au sein de "
+        "la Commission européenne, et par M.\u00a0Paolo Rossi, ministre des affaires étrangères, "
+        "avec la participation de Mme Anna Nowak, représentante spéciale de l’Union européenne "
+        "pour le Sahel. « Nous avançons », a déclaré M. Jean Dupuis, porte-parole.",
+        [
+            ("Mme", "Marie Lefèvre", "directrice générale", "Commission européenne"),
+            ("M.", "Paolo Rossi", "ministre des affaires étrangères", None),
+        ],
+        [("Mme", "Anna Nowak", "représentante spéciale de l’Union européenne pour le Sahel", None)],
+        id="fr",
+    ),
+    pytest.param(
+        "en",
+        "The dialogue was co-chaired by Ms Jane Smith, Director for Security Policy at the "
+        "European External Action Service, and by Mr John Brown, Under-Secretary-General of the "
+        "United Nations Office of Counter-Terrorism, with the participation of Dr Ali Hassan, "
+        'Special Envoy for the Sahel. "We made progress," said Ms Mary Black, spokesperson.',
+        [
+            (
+                "Ms",
+                "Jane Smith",
+                "Director for Security Policy",
+                "European External Action Service",
+            ),
+            (
+                "Mr",
+                "John Brown",
+                "Under-Secretary-General",
+                "United Nations Office of Counter-Terrorism",
+            ),
+        ],
+        [("Dr", "Ali Hassan", "Special Envoy for the Sahel", None)],
+        id="en",
+    ),
+    pytest.param(
+        "de",
+        "Die Sitzung wurde gemeinsam geleitet von Frau Dr. Anna Schmidt, Direktorin im "
+        "Europäischen Auswärtigen Dienst, und Herrn Marco Bianchi, Beigeordneter Generalsekretär "
+        "der Vereinten Nationen, unter Beteiligung von Herrn Jan Novak, Sonderbeauftragter der "
+        "Europäischen Union. „Wir kommen voran“, sagte Frau Petra Klein, Sprecherin.",
+        [
+            ("Frau Dr.", "Anna Schmidt", "Direktorin", "Europäischen Auswärtigen Dienst"),
+            ("Herrn", "Marco Bianchi", "Beigeordneter Generalsekretär", "Vereinten Nationen"),
+        ],
+        [("Herrn", "Jan Novak", "Sonderbeauftragter der Europäischen Union", None)],
+        id="de",
+    ),
+    pytest.param(
+        "de",
+        "Der Dialog fand unter dem gemeinsamen Vorsitz von Frau Anna Schmidt, Direktorin im "
+        "Europäischen Auswärtigen Dienst, und Herrn Marco Bianchi, Beigeordneter Generalsekretär "
+        "der Vereinten Nationen, statt. Herr Max Weber sagte, das Treffen sei nützlich gewesen.",
+        [
+            ("Frau", "Anna Schmidt", "Direktorin", "Europäischen Auswärtigen Dienst"),
+            ("Herrn", "Marco Bianchi", "Beigeordneter Generalsekretär", "Vereinten Nationen"),
+        ],
+        [],
+        id="de-vorsitz",
+    ),
+    pytest.param(
+        "es",
+        "El diálogo fue copresidido por la Sra. Ana García, directora del Servicio Europeo de "
+        "Acción Exterior, y por el Sr. Luis Pérez, secretario general adjunto de la Oficina de "
+        "Lucha contra el Terrorismo de las Naciones Unidas, con la participación del Sr. Juan "
+        "López, coordinador de la Unión Europea para la lucha contra el terrorismo. «Avanzamos», "
+        "declaró la Sra. María Ruiz, portavoz.",
+        [
+            ("Sra.", "Ana García", "directora", "Servicio Europeo de Acción Exterior"),
+            (
+                "Sr.",
+                "Luis Pérez",
+                "secretario general adjunto",
+                "Oficina de Lucha contra el Terrorismo de las Naciones Unidas",
+            ),
+        ],
+        [
+            (
+                "Sr.",
+                "Juan López",
+                "coordinador de la Unión Europea para la lucha contra el terrorismo",
+                None,
+            )
+        ],
+        id="es",
+    ),
+    pytest.param(
+        "it",
+        "Il dialogo è stato copresieduto dalla Sig.ra Giulia Bianchi, direttrice del Servizio "
+        "europeo per l’azione esterna, e dal Sig. Marco Rossi, vicesegretario generale "
+        "dell’Ufficio antiterrorismo delle Nazioni Unite, con la partecipazione del Dott. Luca "
+        "Verdi, coordinatore dell’Unione europea per la lotta contro il terrorismo. «Stiamo "
+        "avanzando», ha dichiarato la Sig.ra Anna Neri, portavoce.",
+        [
+            ("Sig.ra", "Giulia Bianchi", "direttrice", "Servizio europeo per l’azione esterna"),
+            (
+                "Sig.",
+                "Marco Rossi",
+                "vicesegretario generale",
+                "Ufficio antiterrorismo delle Nazioni Unite",
+            ),
+        ],
+        [
+            (
+                "Dott.",
+                "Luca Verdi",
+                "coordinatore dell’Unione europea per la lotta contro il terrorismo",
+                None,
+            )
+        ],
+        id="it",
+    ),
+    pytest.param(
+        "pt",
+        "O diálogo foi copresidido pela Sra. Ana Silva, diretora do Serviço Europeu para a Ação "
+        "Externa, e pelo Sr. João Costa, secretário-geral adjunto do Gabinete de Luta contra o "
+        "Terrorismo das Nações Unidas, com a participação do Sr. Pedro Santos, coordenador da "
+        "União Europeia para a luta contra o terrorismo. «Estamos a avançar», afirmou a Sra. "
+        "Maria Sousa, porta-voz.",
+        [
+            ("Sra.", "Ana Silva", "diretora", "Serviço Europeu para a Ação Externa"),
+            (
+                "Sr.",
+                "João Costa",
+                "secretário-geral adjunto",
+                "Gabinete de Luta contra o Terrorismo das Nações Unidas",
+            ),
+        ],
+        [
+            (
+                "Sr.",
+                "Pedro Santos",
+                "coordenador da União Europeia para a luta contra o terrorismo",
+                None,
+            )
+        ],
+        id="pt",
+    ),
+    pytest.param(
+        "nl",
+        "Het overleg werd gezamenlijk voorgezeten door mevrouw Anna de Vries, directeur bij de "
+        "Europese Dienst voor extern optreden, en de heer Jan Jansen, "
+        "adjunct-secretaris-generaal van het Bureau voor terrorismebestrijding van de Verenigde "
+        "Naties, met deelname van dhr. Piet Bakker, speciaal gezant voor de Sahel. „We boeken "
+        "vooruitgang”, zei mevrouw Els Peeters, woordvoerster.",
+        [
+            ("mevrouw", "Anna de Vries", "directeur", "Europese Dienst voor extern optreden"),
+            (
+                "de heer",
+                "Jan Jansen",
+                "adjunct-secretaris-generaal",
+                "Bureau voor terrorismebestrijding van de Verenigde Naties",
+            ),
+        ],
+        [("dhr.", "Piet Bakker", "speciaal gezant voor de Sahel", None)],
+        id="nl",
+    ),
+    pytest.param(
+        "nl",
+        "De vergadering vond plaats onder covoorzitterschap van mevrouw Anna de Vries, directeur "
+        "bij de Europese Dienst voor extern optreden, en de heer Jan Jansen, minister van "
+        "Buitenlandse Zaken.",
+        [
+            ("mevrouw", "Anna de Vries", "directeur", "Europese Dienst voor extern optreden"),
+            ("de heer", "Jan Jansen", "minister van Buitenlandse Zaken", None),
+        ],
+        [],
+        id="nl-covoorzitterschap",
+    ),
+    pytest.param(
+        "pl",
+        "Dialogowi współprzewodniczyli Pani Anna Kowalska, dyrektor w Europejskiej Służbie "
+        "Działań Zewnętrznych, oraz Pan Jan Nowak, zastępca sekretarza generalnego Biura ONZ ds. "
+        "Zwalczania Terroryzmu, z udziałem Pana Piotra Wiśniewskiego, koordynatora Unii "
+        "Europejskiej ds. zwalczania terroryzmu. „Robimy postępy” – powiedziała Pani Ewa "
+        "Zielińska, rzeczniczka.",
+        [
+            ("Pani", "Anna Kowalska", "dyrektor", "Europejskiej Służbie Działań Zewnętrznych"),
+            (
+                "Pan",
+                "Jan Nowak",
+                "zastępca sekretarza generalnego",
+                "Biura ONZ ds. Zwalczania Terroryzmu",
+            ),
+        ],
+        [
+            (
+                "Pana",
+                "Piotra Wiśniewskiego",
+                "koordynatora Unii Europejskiej ds. zwalczania terroryzmu",
+                None,
+            )
+        ],
+        id="pl",
+    ),
+    pytest.param(
+        "pl",
+        "Spotkanie odbyło się pod współprzewodnictwem Pani Anny Kowalskiej, dyrektor w "
+        "Europejskiej Służbie Działań Zewnętrznych, i Pana Jana Nowaka, zastępcy sekretarza "
+        "generalnego Biura ONZ ds. Zwalczania Terroryzmu.",
+        [
+            ("Pani", "Anny Kowalskiej", "dyrektor", "Europejskiej Służbie Działań Zewnętrznych"),
+            (
+                "Pana",
+                "Jana Nowaka",
+                "zastępcy sekretarza generalnego",
+                "Biura ONZ ds. Zwalczania Terroryzmu",
+            ),
+        ],
+        [],
+        id="pl-pod",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "signatories", "participants"), LANGUAGE_CASES)
+def test_co_chairs_and_participants_by_language(
+    language: str,
+    text: str,
+    signatories: list[tuple[str | None, ...]],
+    participants: list[tuple[str | None, ...]],
+) -> None:
+    parties = _one(text, language, line=5)
+    assert _fields(parties.signatories) == signatories
+    assert _fields(parties.participants) == participants
+    for signatory in parties.signatories + parties.participants:
+        location = signatory.location
+        assert location is not None
+        assert location.line == 5
+        assert location.column is not None
+        assert text[location.column - 1 :].startswith(str(signatory.name))
+
+
+QUOTED_ONLY = [
+    ("fr", "« Nous avançons », a déclaré M. Jean Dupuis, porte-parole du ministère."),
+    ("en", '"We made progress," said Ms Mary Black, spokesperson of the Commission.'),
+    ("en", "President Jane Doe said the talks were useful. Minister John Roe agreed."),
+    ("de", "„Wir kommen voran“, sagte Frau Petra Klein, Sprecherin der Kommission."),
+    ("es", "«Avanzamos», declaró la Sra. María Ruiz, portavoz del Gobierno."),
+    ("it", "«Stiamo avanzando», ha dichiarato la Sig.ra Anna Neri, portavoce."),
+    ("pt", "«Estamos a avançar», afirmou a Sra. Maria Sousa, porta-voz."),
+    ("nl", "„We boeken vooruitgang”, zei mevrouw Els Peeters, woordvoerster."),
+    ("pl", "„Robimy postępy” – powiedziała Pani Ewa Zielińska, rzeczniczka."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), QUOTED_ONLY)
+def test_quoted_people_are_neither_signatories_nor_participants(language: str, text: str) -> None:
+    parties = _one(text, language)
+    assert parties == Parties(signatories=(), participants=())
+
+
+def test_groups_without_a_named_person_are_not_participants() -> None:
+    parties = _one(
+        "La réunion a été coprésidée par Mme Anne Roy, directrice, et par M. Luc Blanc, "
+        "ministre, avec la participation de représentants de la Commission européenne et des "
+        "États membres.",
+        "fr",
+    )
+    assert [s.name for s in parties.signatories] == ["Anne Roy", "Luc Blanc"]
+    assert parties.participants == ()
+
+
+def test_location_inside_a_multi_line_block() -> None:
+    block = TextBlock(
+        text="The meeting was co-chaired by\nMs Jane Smith, Director, and by\n  Mr John Brown, Minister.",
+        line=10,
+        column=4,
+    )
+    parties = extract_parties(title="", blocks=[block], language="en", source="doc.md")
+    smith, brown = parties.signatories
+    assert smith.location is not None
+    assert brown.location is not None
+    # "Jane" is on the block's second line, after "Ms "; "John" on its third, after "  Mr ".
+    assert (smith.location.source, smith.location.line, smith.location.column) == ("doc.md", 11, 4)
+    assert (brown.location.line, brown.location.column) == (12, 6)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "expected"),
+    [
+        (
+            "fr",
+            "Déclaration commune de la France, de l’Allemagne et de l’Italie sur le climat",
+            [
+                (None, None, None, "France"),
+                (None, None, None, "Allemagne"),
+                (None, None, None, "Italie"),
+            ],
+        ),
+        (
+            "de",
+            "Gemeinsame Erklärung von Bundeskanzler Olaf Scholz und Präsident Emmanuel Macron",
+            [
+                (None, "Olaf Scholz", "Bundeskanzler", None),
+                (None, "Emmanuel Macron", "Präsident", None),
+            ],
+        ),
+        (
+            "es",
+            "Declaración conjunta de España, Portugal y Marruecos",
+            [
+                (None, None, None, "España"),
+                (None, None, None, "Portugal"),
+                (None, None, None, "Marruecos"),
+            ],
+        ),
+        (
+            "it",
+            "Dichiarazione congiunta di Italia, Francia e Spagna",
+            [
+                (None, None, None, "Italia"),
+                (None, None, None, "Francia"),
+                (None, None, None, "Spagna"),
+            ],
+        ),
+        (
+            "pt",
+            "Declaração conjunta do Brasil e de Portugal",
+            [(None, None, None, "Brasil"), (None, None, None, "Portugal")],
+        ),
+        (
+            "nl",
+            "Gezamenlijke verklaring van België, Nederland en Luxemburg",
+            [
+                (None, None, None, "België"),
+                (None, None, None, "Nederland"),
+                (None, None, None, "Luxemburg"),
+            ],
+        ),
+        (
+            "pl",
+            "Wspólne oświadczenie Polski, Litwy i Łotwy",
+            [
+                (None, None, None, "Polski"),
+                (None, None, None, "Litwy"),
+                (None, None, None, "Łotwy"),
+            ],
+        ),
+        (
+            "en",
+            "Joint Statement by the Prime Minister of Japan and the President of the Republic of Korea",
+            [
+                (None, None, "Prime Minister", "Japan"),
+                (None, None, "President", "Republic of Korea"),
+            ],
+        ),
+        (
+            "en",
+            "Joint Statement from Canada, Mexico, and the United States on Trade",
+            [
+                (None, None, None, "Canada"),
+                (None, None, None, "Mexico"),
+                (None, None, None, "United States"),
+            ],
+        ),
+        (
+            "en",
+            "Joint Statement of the Governments of Chile and Peru",
+            [(None, None, None, "Chile"), (None, None, None, "Peru")],
+        ),
+        # Neither a joint title nor a pair of parties: nothing.
+        ("en", "Commission proposes new rules on batteries", []),
+        ("en", "COVID-19: Commission steps up support", []),
+    ],
+)
+def test_parties_in_titles(
+    language: str, title: str, expected: list[tuple[str | None, ...]]
+) -> None:
+    parties = extract_parties(title=title, blocks=[], language=language, source="x")
+    assert _fields(parties.signatories) == expected
+    for signatory in parties.signatories:
+        assert signatory.location is not None
+        assert signatory.location.element == "title"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Nous, les dirigeants de la France, de l’Allemagne et de l’Italie, réaffirmons notre engagement.",
+            ["France", "Allemagne", "Italie"],
+        ),
+        (
+            "de",
+            "Wir, die Staats- und Regierungschefs Deutschlands, Frankreichs und Italiens, bekräftigen unsere Zusammenarbeit.",
+            ["Deutschlands", "Frankreichs", "Italiens"],
+        ),
+        (
+            "en",
+            "We, the leaders of Canada, Mexico and the United States, met today in Ottawa.",
+            ["Canada", "Mexico", "United States"],
+        ),
+        (
+            "en",
+            "We, Chile, Peru, and Colombia, recognize the importance of the ocean.",
+            ["Chile", "Peru", "Colombia"],
+        ),
+    ],
+)
+def test_we_openings(language: str, text: str, expected: list[str]) -> None:
+    parties = _one(text, language)
+    assert [s.organisation for s in parties.signatories] == expected
+    assert all(s.name is None for s in parties.signatories)
+
+
+def test_creators_and_issuer_fallback() -> None:
+    # Catalogue authors "Surname, Given" are people; they complete a title's parties.
+    parties = extract_parties(
+        title="Joint statement by the Prime Minister and the Minister for Trade, Mr Hand",
+        blocks=[],
+        language="en",
+        creators=["Hawke, Bob"],
+    )
+    assert [s.name for s in parties.signatories] == ["Hand", "Bob Hawke"]
+    # Nothing in the text: a single-issuer body signs in its own name, in the text's language.
+    parties = extract_parties(title="Rules on batteries", blocks=[], language="fr", issuer="ec")
+    assert _fields(parties.signatories) == [(None, None, None, "Commission européenne")]
+    # ...but not an issuer that only publishes others' statements.
+    parties = extract_parties(title="Rules", blocks=[], language="en", issuer="whitehouse")
+    assert parties.signatories == ()
+
+
+def test_signature_block_fills_nameless_parties_and_skips_witnesses() -> None:
+    blocks = [
+        TextBlock(
+            text="We, the Prime Minister of Ruritania and the Prime Minister of Freedonia, declare:",
+            line=1,
+        ),
+        TextBlock(text="1. Peace.", line=3),
+        TextBlock(text="Signed at Geneva on 1 May 2025.", line=5),
+        TextBlock(text="Anna Berg                    Rufus Firefly", line=7),
+        TextBlock(text="Prime Minister of Ruritania  Prime Minister of Freedonia", line=9),
+        TextBlock(text="Witnessed by:", line=11),
+        TextBlock(text="Otto Lang", line=13),
+    ]
+    parties = extract_parties(title="Declaration", blocks=blocks, language="en")
+    assert _fields(parties.signatories) == [
+        (None, "Anna Berg", "Prime Minister", "Ruritania"),
+        (None, "Rufus Firefly", "Prime Minister", "Freedonia"),
+    ]
+    firefly = parties.signatories[1].location
+    assert firefly is not None
+    assert (firefly.line, firefly.column) == (7, 30)
+
+
+# --------------------------------------------------------------------------- (c) White House files
+
+# Expected parties (name, or organisation when no person is named), each checked by reading
+# the document; they agree with labels.jsonl except where a comment says otherwise.
+WHITE_HOUSE = {
+    # Label: Joe Biden and Andres Manuel Lopez Obrador, from "President Joe Biden hosted
+    # Mexican President Andres Manuel Lopez Obrador". We DISAGREE in method, not in fact: the
+    # text only says one hosted the other (LABELS.md: hosts are not signatories as such), so
+    # the extractor keeps the title's parties, the two countries. Counted as a miss.
+    "2021-03-01-u-s-mexico-joint-declaration.md": ["United States", "Mexico"],
+    # Title: "on National Security Advisor Jake Sullivan’s Meeting with Russian Security
+    # Council Secretary Nikolay Patrushev".
+    "2021-05-24-joint-statement-on-national-security-advisor-jake-sullivans-meeting-w.md": [
+        "Jake Sullivan",
+        "Nikolay Patrushev",
+    ],
+    # "We, the leaders of the European Union and the United States" (order as printed).
+    "2021-06-15-u-s-eu-summit-statement.md": ["European Union", "United States"],
+    "2021-09-15-joint-leaders-statement-on-aukus.md": [
+        "Australia",
+        "United Kingdom",
+        "United States",
+    ],
+    "2021-09-22-united-stateseuropean-commission-joint-statement.md": [
+        "United States",
+        "European Commission",
+    ],
+    "2021-10-31-joint-us-eu-statement-on-trade-in-steel-and-aluminum.md": [
+        "United States",
+        "European Union",
+    ],
+    # "We, Australia, Denmark, Norway, and the United States, recognize"; the supporters
+    # listed at the end (Canada, France...) are not signatories.
+    "2021-12-10-joint-statement-on-the-export-controls-and-human-rights-initiative.md": [
+        "Australia",
+        "Denmark",
+        "Norway",
+        "United States",
+    ],
+    "2022-03-11-joint-statement-by-the-g7-announcing-further-economic-costs-on-russia.md": [
+        "Group of Seven (G7)"
+    ],
+    "2022-03-24-joint-readout-by-the-united-states-and-the-european-council.md": [
+        "United States",
+        "European Council",
+    ],
+    "2022-04-18-joint-statement-between-the-united-states-belize-germany-indonesia-an.md": [
+        "United States",
+        "Belize",
+        "Germany",
+        "Indonesia",
+        "Senegal",
+    ],
+    "2022-07-14-joint-statement-of-the-leaders-of-india-israel-united-arab-emirates-a.md": [
+        "India",
+        "Israel",
+        "United Arab Emirates",
+        "United States",
+    ],
+    "2022-09-20-joint-statement-on-atlantic-cooperation.md": [
+        "Angola",
+        "Argentina",
+        "Brazil",
+        "Canada",
+        "Costa Rica",
+        "Côte d’Ivoire",
+        "Equatorial Guinea",
+        "Ghana",
+        "Guinea-Bissau",
+        "Ireland",
+        "Mauritania",
+        "Netherlands",
+        "Norway",
+        "Portugal",
+        "Senegal",
+        "Spain",
+        "United Kingdom",
+        "United States",
+    ],
+    "2022-12-05-u-s-eu-joint-statement-of-the-trade-and-technology-council.md": [
+        "Antony Blinken",
+        "Gina Raimondo",
+        "Katherine Tai",
+        "Margrethe Vestager",
+        "Valdis Dombrovskis",
+    ],
+    "2023-01-09-joint-statement-by-president-joe-biden-president-andres-manuel-lopez-.md": [
+        "Joe Biden",
+        "Andres Manuel Lopez Obrador",
+        "Justin Trudeau",
+    ],
+    "2023-03-10-joint-statement-by-president-biden-and-president-von-der-leyen-2.md": [
+        "Biden",
+        "von der Leyen",
+    ],
+    "2023-05-20-g7-hiroshima-leaders-communique.md": ["Group of Seven (G7)"],
+    "2023-08-18-the-spirit-of-camp-david-joint-statement-of-japan-the-republic-of-kor.md": [
+        "Japan",
+        "Republic of Korea",
+        "United States",
+    ],
+    "2023-10-09-joint-statement-on-israel.md": ["Macron", "Scholz", "Meloni", "Sunak", "Biden"],
+    "2023-11-01-joint-statement-on-u-s-eu-energy-security-task-force-meeting.md": [
+        "Amos Hochstein",
+        "Björn Seibert",
+    ],
+    # "We, the Economic Leaders of APEC": the label writes "APEC Economic Leaders"; the text
+    # names the body "APEC", which we keep as printed. Counted as a miss.
+    "2023-11-17-2023-apec-leaders-golden-gate-declaration.md": ["APEC"],
+    "2024-01-03-a-joint-statement-from-the-governments-of-the-united-states-australia.md": [
+        "United States",
+        "Australia",
+        "Bahrain",
+        "Belgium",
+        "Canada",
+        "Denmark",
+        "Germany",
+        "Italy",
+        "Japan",
+        "Netherlands",
+        "New Zealand",
+        "Republic of Korea",
+        "Singapore",
+        "United Kingdom",
+    ],
+    "2024-04-05-u-s-eu-joint-statement-of-the-trade-and-technology-council-3.md": [
+        "Margrethe Vestager",
+        "Valdis Dombrovskis",
+        "Antony Blinken",
+        "Gina Raimondo",
+        "Katherine Tai",
+    ],
+    "2024-06-14-g7-leaders-statement-8.md": ["Group of Seven (G7)"],
+    "2024-08-12-joint-statement-from-the-united-states-united-kingdom-france-germany-.md": [
+        "United States",
+        "United Kingdom",
+        "France",
+        "Germany",
+        "Italy",
+    ],
+    "2024-09-25-joint-statement-by-president-biden-and-president-macron.md": ["Biden", "Macron"],
+    "2024-11-26-joint-statement-from-president-biden-of-the-united-states-and-preside.md": [
+        "Biden",
+        "Macron",
+    ],
+    "2025-05-12-joint-statement-on-u-s-china-economic-and-trade-meeting-in-geneva.md": [
+        "Government of the United States of America",
+        "Government of the People’s Republic of China",
+    ],
+    # Names from the (two-column) signature block; the witnesses are not signatories.
+    "2025-10-26-joint-declaration-by-the-prime-minister-of-the-kingdom-of-cambodia-an.md": [
+        "Hun Manet",
+        "Anutin Charnvirakul",
+    ],
+    "2025-11-23-joint-statement-on-united-states-ukraine-meeting.md": ["United States", "Ukraine"],
+}
+
+WHITE_HOUSE_PARTICIPANTS = {
+    "2022-12-05-u-s-eu-joint-statement-of-the-trade-and-technology-council.md": "Thea Lee",
+    "2023-11-01-joint-statement-on-u-s-eu-energy-security-task-force-meeting.md": "Sarah Ladislaw",
+    "2024-04-05-u-s-eu-joint-statement-of-the-trade-and-technology-council-3.md": "Thierry Breton",
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHITE_HOUSE))
+def test_white_house_titles_and_openings(corpus: Path, name: str) -> None:
+    label = {
+        "file": f"whitehouse-joint-statements-md/{name}",
+        "title": None,
+        "language": "en",
+        "signatories": [],
+    }
+    document = read_document(corpus, label)
+    parties = extract_parties(
+        title=document.title,
+        blocks=document.blocks,
+        language="en",
+        source=document.path,
+        issuer="whitehouse",
+    )
+    assert [s.name or s.organisation for s in parties.signatories] == WHITE_HOUSE[name]
+    if name in WHITE_HOUSE_PARTICIPANTS:
+        assert parties.participants[0].name == WHITE_HOUSE_PARTICIPANTS[name]
+    for signatory in parties.signatories:
+        location = signatory.location
+        assert location is not None
+        if location.element is None:  # found in the body: its first word starts there
+            assert location.line is not None
+            assert location.column is not None
+            lines = (corpus / document.path).read_text(encoding="utf-8").splitlines()
+            found = lines[location.line - 1][location.column - 1 :]
+            assert found.startswith((signatory.name or signatory.organisation or "").split()[0])
