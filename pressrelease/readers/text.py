@@ -62,6 +62,7 @@ import attrs
 
 from pressrelease.decode import decode, normalise_newlines
 from pressrelease.errors import LimitExceededError, ValidationError
+from pressrelease.extract import people
 from pressrelease.extract.dates import FoundDate, find_dates
 from pressrelease.extract.ids import FoundId, find_id
 from pressrelease.extract.language import detect_language
@@ -416,6 +417,8 @@ def _split_leading_title(blocks: list[_Block]) -> list[_Block]:
         _is_prose(blocks[0].joined)
         and not _is_prose(first.text)
         and not _SENTENCE_END.search(first.text)
+        and first.text[-1:] not in ",;–—-"
+        and not first.text.split()[-1].islower()
         and rest[0].text[:1].isupper()
         and len(first.text) < 200
     ):
@@ -629,8 +632,7 @@ def _parse(
 
     blocks = _blocks(front.body, front.body_line)
     if not markdown:
-        blocks = _rejoin_ocr(blocks)
-    blocks = _split_leading_title(blocks)
+        blocks = _split_leading_title(_rejoin_ocr(blocks))
 
     # The trailing "Languages:" block is not body.
     translations: tuple[Translation, ...] = ()
@@ -711,7 +713,8 @@ def _parse(
         front_title is None or _same_words(str(front_title), head.title or "")
     ):
         used.add(head.title_block)
-    body_blocks = blocks[max(used) + 1 if used else 0 :]
+    body_from = max(used) + 1 if used else 0
+    body_blocks = blocks[body_from:]
     if place is None:
         found_place = _opening_or_closing_place(body_blocks)
         if found_place is not None:
@@ -823,9 +826,18 @@ def _parse(
             locations[f"$.body[{index}]"] = paragraph.location
 
     creators = _creators(values.get("creators"))
+    # The head's own lines (a "JOINT STATEMENT BY ..." banner) and then the body as read.
+    head_blocks = [
+        (block.joined, block.first.number, block.first.column)
+        for index, block in enumerate(blocks[:body_from])
+        if index not in used
+    ]
+    body_texts = [
+        (p.text, p.location.line or 1, p.location.column or 1) for p in body if p.location
+    ]
     signatories, participants = _parties(
         title=title,
-        blocks=[blocks[i] for i in range(len(blocks)) if i not in head.meta_blocks],
+        blocks=[*head_blocks, *body_texts],
         language=language,
         source=source,
         creators=creators,
@@ -883,22 +895,17 @@ def _relocate(plain: str, links: Sequence[Link]) -> list[Link]:
 def _parties(
     *,
     title: str,
-    blocks: Sequence[_Block],
+    blocks: Sequence[tuple[str, int, int]],
     language: str | None,
     source: str | None,
     creators: Sequence[str],
     issuer: str | None,
 ) -> tuple[tuple[Signatory, ...], tuple[Signatory, ...]]:
-    """Signatories and participants, from :mod:`pressrelease.extract.people` when it is there."""
-    try:
-        from pressrelease.extract import people  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return (), ()
+    """Signatories and participants, found by :mod:`pressrelease.extract.people`."""
     parties = people.extract_parties(
         title=title,
         blocks=[
-            people.TextBlock(text=block.joined, line=block.first.number, column=block.first.column)
-            for block in blocks
+            people.TextBlock(text=text, line=line, column=column) for text, line, column in blocks
         ],
         language=language,
         source=source,
