@@ -137,14 +137,14 @@ def _blocks(body: str, first_line: int) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[_Line] = []
     for offset, raw in enumerate(body.split("\n")):
-        stripped = raw.strip(" \t\u00a0\u200b\ufeff")
-        if not stripped:
+        stripped = raw.strip()
+        if not stripped.strip("\u200b\ufeff\u2060"):
             if current:
                 blocks.append(_Block(lines=tuple(current)))
                 current = []
             continue
-        column = len(raw) - len(raw.lstrip(" \t\u00a0\u200b\ufeff")) + 1
-        current.append(_Line(number=first_line + offset, column=column, text=stripped.rstrip()))
+        column = len(raw) - len(raw.lstrip()) + 1
+        current.append(_Line(number=first_line + offset, column=column, text=stripped))
     if current:
         blocks.append(_Block(lines=tuple(current)))
     return blocks
