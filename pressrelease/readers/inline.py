@@ -13,7 +13,8 @@ the document's own words and tells a reader there was a link; the link's
 last punctuation mark before the link mark, from its first capitalised word
 (``... signataires du Pacte mondial ... des Nations unies (lien externe)``
 links ``Pacte mondial ... des Nations unies``); with no capitalised word, the
-whole run; a sentence's own first capital does not count.
+whole run; a sentence's own first capital does not count. (In German, where
+every noun is capitalised, the phrase can start a word or two early.)
 
 >>> text, links, dropped = strip_markdown("See **the** [full report](https://ec.europa.eu/r)\\\\.")
 >>> text, links[0].text, links[0].start, links[0].href
