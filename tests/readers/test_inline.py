@@ -61,7 +61,7 @@ def test_safe_href() -> None:
         ),
         ("Read the Global Compact (external link).", "Global Compact"),
         ("see the page (EXTERNAL LINK)", "see the page"),
-        ("Die Partner arbeiten mit dem Globalen Pakt (externer Link)", "Globalen Pakt"),
+        ("Mehr dazu im Globalen Pakt (externer Link)", "Globalen Pakt"),
     ],
 )
 def test_external_link_marks(text: str, phrase: str) -> None:
