@@ -191,6 +191,9 @@ def _merged_weekdays() -> frozenset[str]:
     return frozenset().union(*(weekday_table(lang) for lang in LANGUAGES if lang != "zh"))
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _base(language: str | None) -> str | None:
     if not language:
         return None
@@ -258,6 +261,9 @@ class DateScan:
     def first(self) -> FoundDate | None:
         """The first date in the text, or ``None``."""
         return self.dates[0] if self.dates else None
+
+
+_NOTHING = DateScan()
 
 
 def _location(text: str, index: int, line: int, column: int, source: str | None) -> Location:
@@ -350,6 +356,8 @@ def find_dates(
     >>> find_dates("05/06/2020", date_order="mdy").dates[0].day
     datetime.date(2020, 5, 6)
     """
+    if not _ANY_DIGIT.search(text):
+        return _NOTHING  # every form has a digit: most lines are done here
     candidates: list[tuple[int, int, date | None, bool, str, str]] = []
     notices: list[Notice] = []
     taken: list[tuple[int, int]] = []

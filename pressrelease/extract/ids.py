@@ -48,6 +48,7 @@ _LABEL = re.compile(
 # A token that could be an ID standing alone: letters/digits with / _ ( ) - and at most
 # one inner space ("MIN 40/95", "PR 55").
 _TOKEN = re.compile(r"(?<![\w/])(?:[A-Z]{1,5} )?[A-Za-z0-9][A-Za-z0-9/_()\-]*[0-9)](?![\w/])")
+_DIGIT = re.compile(r"\d")
 _ISSUERS_ALONE: tuple[str, ...] = tuple(key for key in ISSUER_KEYS if key != "nsb")
 
 
@@ -128,6 +129,8 @@ def find_id(
     >>> find_id("The 2030 Agenda and SG/SM/1 today") is None
     True
     """
+    if not _DIGIT.search(text):
+        return None  # every ID has a digit
     labelled = _LABEL.search(text)
     if labelled:
         value = labelled.group("id").rstrip(".:)")

@@ -79,6 +79,7 @@ _INLINE = re.compile(
     re.MULTILINE,
 )
 
+_MARKUP_CHAR = re.compile(r"[\\*_\[\]<>`&!]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -107,6 +108,8 @@ def strip_markdown(text: str, *, base: str | None = None) -> tuple[str, list[Lin
     :class:`~pressrelease.model.Link`; its href is returned in the third
     item so the caller can report it (``PR501``).
     """
+    if not _MARKUP_CHAR.search(text):
+        return text, [], []
     out: list[str] = []
     links: list[Link] = []
     dropped: list[str] = []

@@ -56,7 +56,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import attrs
 
@@ -87,6 +87,8 @@ __all__ = ["parse_markdown", "parse_text", "read_markdown", "read_text"]
 #: Blocks looked at for the title, ID, dateline and category.
 HEAD_BLOCKS = 80
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_SPACE = re.compile(r"\S")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _HAS_SENTENCE = re.compile(r"[^\W\d_]{2,}[.!?][\"”’»)]?(?:\s|$)")
@@ -109,15 +111,13 @@ _MD_RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3
 _HARD_BREAK = re.compile(r"(?:[ \t]{2,}|\\)$")
 
 
-@attrs.frozen(kw_only=True)
-class _Line:
+class _Line(NamedTuple):
     number: int
     column: int
     text: str
 
 
-@attrs.frozen(kw_only=True)
-class _Block:
+class _Block(NamedTuple):
     lines: tuple[_Line, ...]
 
     @property
@@ -159,8 +159,8 @@ def _is_noise(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 0.6 * sum(not ch.isspace() for ch in text):
+    letters = len(_LETTER.findall(text))
+    if letters < 0.6 * len(_NOT_SPACE.findall(text)):
         return False  # OCR debris is not prose, however long
     words = text.split()
     if len(text) >= 250:
