@@ -101,6 +101,7 @@ _LANGUAGES_LINE = re.compile(r"^(?:Languages|Langues|Sprachen|Idiomas|Lingue|Tal
 _OPENING_DATELINE = re.compile(
     r"^\(?(?P<place>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,40}?)(?:,[^)\n]{0,40})?\)?[ \t\u00a0]*[-–—]+[ \t\u00a0]+\S"
 )
+_ID_LABEL_WORDS = frozenset({"UNIQUE", "ID", "REF", "REFERENCE", "RÉF", "NO", "NR"})
 _SITE_SUFFIX = re.compile(r"\s+\|\s+.*$")
 _CATEGORY_SPLIT = re.compile(r"\s+[-–]\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -229,6 +230,20 @@ def _place_before(prefix: str) -> tuple[str, int] | None:
     return None
 
 
+def _trailing_id(
+    blocks: Sequence[_Block], *, limits: Limits, source: str | None
+) -> tuple[_Block, FoundId] | None:
+    """A recognisable ID alone (or labelled) on one of the last lines ("IP/20/2263")."""
+    for index in range(len(blocks) - 1, max(2, len(blocks) - 6) - 1, -1):
+        block = blocks[index]
+        if len(block.lines) != 1:
+            continue
+        found = find_id(block.first.text, limits=limits, source=source)
+        if found is not None and found.issuer is not None:
+            return block, found
+    return None
+
+
 def _find_head(
     blocks: Sequence[_Block],
     *,
@@ -236,6 +251,7 @@ def _find_head(
     language: str | None,
     limits: Limits,
     source: str | None,
+    tail_id: FoundId | None = None,
 ) -> tuple[_Head, list[Notice]]:
     notices: list[Notice] = []
     head_end = 0
@@ -258,14 +274,19 @@ def _find_head(
         if found_id is not None:
             break
 
-    id_issuer = found_id.issuer if found_id else issuer
+    # An ID printed at the end (Commission, Parliament) still tells the issuer and its date.
+    known_id = found_id or tail_id
+    id_issuer = (known_id.issuer if known_id else None) or issuer
     profile: Issuer | None = get_issuer(id_issuer) if id_issuer else None
-    id_date = profile.id_date(found_id.value) if profile and found_id else None
+    id_date = profile.id_date(known_id.value) if profile and known_id else None
     order = profile.date_order if profile else None
 
     dateline: _Dateline | None = None
     dateline_block: int | None = None
-    done = False
+    # Every dated line of the head, scored: a place before the date (3), a line that
+    # is little more than the date and the ID (2), a date inside other words (1).
+    candidates: list[tuple[int, int, _Line, FoundDate, tuple[str, int] | None, list[Notice]]] = []
+    unread: list[Notice] = []
     for index in range(head_end):
         if len(blocks[index].joined) > 300:
             continue  # running text, not a dateline
@@ -279,40 +300,41 @@ def _find_head(
                 line=line.number,
                 column=line.column,
             )
-            notices.extend(scan.notices)
             first = scan.first
             if first is None:
+                unread.extend(scan.notices)
                 continue
             prefix = line.text[: first.start]
             if _CAPTURE_STAMP.search(prefix):
                 continue
             place = _place_before(prefix)
-            if dateline is not None:
-                # A later line with the same date may print the place (a heading
-                # "... - PERTH - 20 APRIL 1979" after a "63/79 20 April 1979" line).
-                if place and first.day == dateline.found.day:
-                    dateline = attrs.evolve(
-                        dateline,
-                        place=place[0],
-                        place_line=line.number,
-                        place_column=line.column + place[1],
-                    )
-                    done = True
+            rest = line.text[: first.start] + " " + line.text[first.end :]
+            if found_id is not None and line is id_line:
+                rest = rest.replace(found_id.value, " ")
+            words = [w for w in _LETTER_WORD.findall(rest) if w.upper() not in _ID_LABEL_WORDS]
+            score = 3 if place else 2 if len(words) <= 3 else 1
+            candidates.append((score, index, line, first, place, list(scan.notices)))
+    if candidates:
+        best = max(candidates, key=lambda c: (c[0], -c[1]))
+        score, dateline_block, line, first, place, found_notices = best
+        notices.extend(found_notices)
+        place_line = line
+        if place is None:
+            # Another line with the same date may print the place (a heading
+            # "... - PERTH - 20 APRIL 1979" beside a "63/79 20 April 1979" line).
+            for other in candidates:
+                if other[4] is not None and other[3].day == first.day:
+                    place, place_line = other[4], other[2]
                     break
-                continue
-            dateline = _Dateline(
-                found=first,
-                line=line,
-                place=place[0] if place else None,
-                place_line=line.number if place else None,
-                place_column=line.column + place[1] if place else None,
-            )
-            dateline_block = index
-            if place:
-                done = True
-                break
-        if done:
-            break
+        dateline = _Dateline(
+            found=first,
+            line=line,
+            place=place[0] if place else None,
+            place_line=place_line.number if place else None,
+            place_column=place_line.column + place[1] if place else None,
+        )
+    else:
+        notices.extend(unread[:1])
 
     meta = {i for i in (id_block, dateline_block) if i is not None}
     # Blocks that only hold meta lines (ID, date) are meta too, for the title choice.
@@ -357,6 +379,15 @@ def _find_head(
         for i in range(first_meta if first_meta is not None else head_end)
         if i not in meta and not _is_noise(blocks[i].joined)
     ]
+    # A kicker such as "European Commission - Press release" above the title is its category.
+    for i in list(before):
+        text = blocks[i].joined
+        if len(blocks[i].lines) == 1 and _CATEGORY_SPLIT.search(text) and _is_category(text):
+            before.remove(i)
+            meta.add(i)
+            if category is None:
+                category = _collapse(_CATEGORY_SPLIT.split(text)[-1])
+                category_line = blocks[i].first
     after_meta = [
         i
         for i in range((last_meta + 1) if last_meta is not None else head_end, len(blocks))
@@ -645,8 +676,14 @@ def _parse(
     sample = "\n".join(block.joined for block in blocks[:60])
     language = str(front_language) if front_language else detect_language(sample)
 
+    tail = _trailing_id(blocks, limits=limits, source=source)
     head, head_notices = _find_head(
-        blocks, issuer=hint, language=language, limits=limits, source=source
+        blocks,
+        issuer=hint,
+        language=language,
+        limits=limits,
+        source=source,
+        tail_id=tail[1] if tail else None,
     )
     notices.extend(head_notices)
 
@@ -715,6 +752,14 @@ def _parse(
         used.add(head.title_block)
     body_from = max(used) + 1 if used else 0
     body_blocks = blocks[body_from:]
+    if unique_id is None and tail is not None and tail[0] in body_blocks:
+        tail_block, trailing = tail
+        unique_id = trailing.value
+        found_issuer = trailing.issuer or found_issuer
+        locations["$.unique_id"] = at(
+            tail_block.first.number, tail_block.first.column + trailing.start
+        )
+        body_blocks = [block for block in body_blocks if block is not tail_block]
     if place is None:
         found_place = _opening_or_closing_place(body_blocks)
         if found_place is not None:

@@ -476,3 +476,68 @@ def test_any_markdown_reads_or_raises_only_library_errors(text: str) -> None:
         for link in paragraph.links:
             assert link.start is not None
             assert paragraph.text[link.start : link.start + len(link.text)] == link.text
+
+
+def test_commission_kicker_and_trailing_id() -> None:
+    text = (
+        "European Commission - Press release\n\n"
+        "Commission welcomes agreement on the recovery plan\n\n"
+        "Brussels, 3 December 2020\n\n"
+        "The European Commission welcomes the political agreement reached today by the "
+        "European Parliament and the Council on the Recovery and Resilience Facility.\n\n"
+        "For more information\n\n"
+        "IP/20/2263\n"
+    )
+    record = parse_text(text, source="ip.txt")
+    assert record.title == "Commission welcomes agreement on the recovery plan"
+    assert (record.category, record.unique_id, record.issuer) == (
+        "Press release",
+        "IP/20/2263",
+        "ec",
+    )
+    assert [p.text for p in record.body][-1] == "For more information"
+    location = record.location_of("$.unique_id")
+    assert location is not None
+    assert location.line == 11
+
+
+def test_parliament_layout_id_at_the_end_settles_the_date_order() -> None:
+    text = (
+        "Press Releases\n\nPLENARY SESSION\n\n"
+        "MEPs back a new law on minimum income schemes across the Union\n\n"
+        "03-12-2020 - 16:53\n\n"
+        "On Wednesday, plenary adopted a resolution noting that an EU directive on an adequate "
+        "minimum income would make schemes more accessible.\n\n"
+        "Ref.: 20201203IPR93012\n"
+    )
+    record = parse_text(text)
+    assert record.title == "MEPs back a new law on minimum income schemes across the Union"
+    assert (record.unique_id, record.issuer) == ("20201203IPR93012", "europarl")
+    # No place printed: the date is kept, the time's zone is reported missing (no PR206).
+    assert record.published == date(2020, 12, 3)
+    assert [n.code for n in record.notices] == ["PR203"]
+
+
+def test_a_date_in_the_title_is_not_the_dateline() -> None:
+    text = (
+        "Statement on the attack of 2 December 2020 in Vienna\n\n"
+        "Brussels, 3 December 2020\n\n"
+        "The High Representative condemns the attack in the strongest terms and expresses "
+        "condolences to the families of the victims."
+    )
+    record = parse_text(text)
+    assert record.title == "Statement on the attack of 2 December 2020 in Vienna"
+    assert record.published == date(2020, 12, 3)
+    assert record.place == "Brussels"
+
+
+def test_eeas_english_summer_time() -> None:
+    text = (
+        "EU-UN: fourth dialogue on counter-terrorism\n\n"
+        "Brussels, 03/07/2021 - 10:15, UNIQUE ID: 210703_1\nPress releases\n\n"
+        "The European Union and the United Nations held their fourth dialogue today."
+    )
+    record = parse_text(text)
+    assert record.published is not None
+    assert record.published.isoformat() == "2021-07-03T10:15:00+02:00"
+    assert (record.category, record.issuer) == ("Press releases", "eeas")
