@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from typing import IO, Any, NamedTuple
 
@@ -846,7 +846,7 @@ def _parse(
                     )
                 body.append(
                     _paragraph(
-                        _realign(plain, raw, links),
+                        plain,
                         kind=kind,
                         links=_relocate(plain, links),
                         location=location,
@@ -913,10 +913,6 @@ def _same_words(a: str, b: str) -> bool:
 
     left, right = key(a), key(b)
     return bool(left and right) and (left.startswith(right) or right.startswith(left))
-
-
-def _realign(plain: str, raw: str, links: Sequence[Link]) -> str:
-    return plain
 
 
 def _relocate(plain: str, links: Sequence[Link]) -> list[Link]:
@@ -1151,6 +1147,3 @@ def read_markdown(
 ) -> Iterator[PressRelease]:
     """Registry reader for ``markdown``: decode the bytes, yield one record."""
     return _read(data, markdown=True, source=source, limits=limits)
-
-
-_UNUSED = (timedelta,)
