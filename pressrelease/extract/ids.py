@@ -49,6 +49,7 @@ _LABEL = re.compile(
 # one inner space ("MIN 40/95", "PR 55").
 _TOKEN = re.compile(r"(?<![\w/])(?:[A-Z]{1,5} )?[A-Za-z0-9][A-Za-z0-9/_()\-]*[0-9)](?![\w/])")
 _DIGIT = re.compile(r"\d")
+_ID_CHARS = re.compile(r"[A-Za-z0-9/_().\-]+")
 _ISSUERS_ALONE: tuple[str, ...] = tuple(key for key in ISSUER_KEYS if key != "nsb")
 
 
@@ -129,6 +130,10 @@ def find_id(
     >>> find_id("The 2030 Agenda and SG/SM/1 today") is None
     True
     """
+    if alone:
+        lone = text.strip()
+        if len(lone) > limits.max_id_length and _ID_CHARS.fullmatch(lone):
+            _check_length(lone, limits, source)  # a lone ID-like token, too long to be one
     if not _DIGIT.search(text):
         return None  # every ID has a digit
     labelled = _LABEL.search(text)

@@ -715,8 +715,18 @@ def _parse(
     unique_id = _front_value(values, "unique_id", "id", "reference")
     found_issuer = hint
     if unique_id is not None:
-        unique_id = str(unique_id)
-        locations["$.unique_id"] = at(front.key_lines.get("unique_id"), 1)
+        unique_id = str(unique_id).strip()
+        if len(unique_id) > limits.max_id_length:
+            raise LimitExceededError(
+                f"unique ID is {len(unique_id)} characters, more than max_id_length="
+                f"{limits.max_id_length} (starts {unique_id[:20]!r}); raise the limit if it is "
+                "genuine",
+                source=source,
+                line=front.key_lines.get("unique_id") or front.key_lines.get("id"),
+                path="$.unique_id",
+            )
+        id_key = next(k for k in ("unique_id", "id", "reference") if k in values)
+        locations["$.unique_id"] = at(front.key_lines.get(id_key), 1)
         from pressrelease.extract.ids import issuer_of
 
         matched = issuer_of(unique_id, preferred=hint)

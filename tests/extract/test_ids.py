@@ -115,3 +115,10 @@ def test_issuer_of_prefers_the_given_issuer() -> None:
     found = issuer_of("201203_6", preferred="council")
     assert found is not None
     assert found.key == "eeas"
+
+
+def test_a_lone_id_like_token_over_the_limit_is_refused() -> None:
+    with pytest.raises(LimitExceededError, match="max_id_length=64"):
+        find_id("A" * 65)
+    assert find_id("A" * 64) is None  # no digit: not an ID, and not too long to be one
+    assert find_id("word " * 30) is None

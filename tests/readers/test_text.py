@@ -541,3 +541,13 @@ def test_eeas_english_summer_time() -> None:
     assert record.published is not None
     assert record.published.isoformat() == "2021-07-03T10:15:00+02:00"
     assert (record.category, record.issuer) == ("Press releases", "eeas")
+
+
+def test_front_matter_id_is_limited_and_located() -> None:
+    record = parse_markdown("---\ntitle: T\nid: IP/20/2263\n---\nText.")
+    assert (record.unique_id, record.issuer) == ("IP/20/2263", "ec")
+    location = record.location_of("$.unique_id")
+    assert location is not None
+    assert location.line == 3
+    with pytest.raises(LimitExceededError, match="max_id_length"):
+        parse_markdown("---\ntitle: T\nid: " + "A" * 65 + "\n---\nText.")
