@@ -122,3 +122,15 @@ def test_a_lone_id_like_token_over_the_limit_is_refused() -> None:
         find_id("A" * 65)
     assert find_id("A" * 64) is None  # no digit: not an ID, and not too long to be one
     assert find_id("word " * 30) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-" * 72,
+        "/news-media/media-releases/afp-and-nswpf-investigate-reported-human-trafficking",
+        "joint-statement-on-the-export-controls-and-human-rights-initiative-of-the-united",
+    ],
+)
+def test_long_paths_slugs_and_rules_are_not_ids(line: str) -> None:
+    assert find_id(line) is None
