@@ -126,19 +126,19 @@ def _problems(error: PressReleaseError, display: str) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
-def _records(reader: Any, stream: IO[bytes], name: str, task: Task, limits: Limits) -> Any:
+def _records(stream: IO[bytes], name: str, task: Task, limits: Limits) -> tuple[str, Any]:
+    """The format finally chosen, and the reader's records (an iterator)."""
     if name in STREAMED:
-        return reader(stream, source=task.display, limits=limits)
+        return name, _reader(name)(stream, source=task.display, limits=limits)
     data = _read_capped(stream, limits)
     if name == "json" and task.forced_format is None:
         from pressrelease.cli.sniff import sniff_json
 
         by_name = format_for_path(task.display) if task.path != "-" else None
         name = sniff_json(data, lines_possible=by_name is None)
-        reader = _reader(name)
         if name in STREAMED:
-            return reader(io.BytesIO(data), source=task.display, limits=limits)
-    return reader(data, source=task.display, limits=limits)
+            return name, _reader(name)(io.BytesIO(data), source=task.display, limits=limits)
+    return name, _reader(name)(data, source=task.display, limits=limits)
 
 
 def check_file(task: Task, config: ValidationConfig, limits: Limits = DEFAULT_LIMITS) -> FileResult:
@@ -156,8 +156,7 @@ def check_file(task: Task, config: ValidationConfig, limits: Limits = DEFAULT_LI
             owned = True
         try:
             name = _choose_format(task, _peek(stream))
-            reader = _reader(name)
-            records = _records(reader, stream, name, task, limits)
+            name, records = _records(stream, name, task, limits)
             if isinstance(records, PressRelease):
                 records = (records,)
             for index, record in enumerate(_iterate(records)):
