@@ -466,7 +466,7 @@ def _named_values(record: PressRelease) -> Iterator[tuple[str, str | None]]:
 def invisible_in_names(record: PressRelease, ctx: Context) -> Iterator[Hit]:
     """PR502: control, zero-width or bidi-override characters in names, IDs and titles."""
     for path, value in _named_values(record):
-        if value:
+        if value and not value.isspace():  # a blank value is PR401's or nobody's business
             found = invisible_characters(value)
             if found:
                 listed = ", ".join(f"{name} at {position}" for position, name in found[:3])

@@ -263,8 +263,9 @@ def test_github_annotations_cannot_be_forged(
     assert code == 1
     lines = out.splitlines()
     assert all(line.startswith("::error ") for line in lines)
-    # PR102 (the ID is malformed for EEAS) and PR502 (the title's CR; tab and LF are allowed).
-    assert [line.split("title=")[1].split(" ")[0] for line in lines] == ["PR102", "PR502"]
+    # One annotation per finding, and nothing from the document starts a line.
+    # PR102 (the ID is malformed for EEAS), then PR502 for the ID's LF and for the title's CR.
+    assert [line.split("title=")[1].split(" ")[0] for line in lines] == ["PR102", "PR502", "PR502"]
     assert "::error file=x::forged" not in lines
     assert lines[0].startswith("::error file=f%2C x%3Ay%25.json,title=PR102 ")
     assert "'PR-1\\n::error file=x::forged'" in lines[0]  # the newline shown as \\n
