@@ -612,3 +612,23 @@ def test_html_pages(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[
     assert first[0]["unique_id"] == "20230929IPR06132"
     assert "PR104" not in [f["code"] for f in first[0]["findings"]]
     assert "PR104" in [f["code"] for f in second[0]["findings"]]  # the same page twice
+
+
+def test_a_feed_broken_midway_is_one_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two items, then a truncated one: the items read before the break are not reported.
+    feed = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title>\n'
+        "<item><title>One</title><guid>a</guid></item>\n"
+        "<item><title>Two</title><guid>a</guid></item>\n"
+        "<item><title>Three</title>\n"
+    )
+    write(tmp_path / "broken.rss", feed)
+    code, out, _ = run(["broken.rss"], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("broken.rss:")
+    assert "PR1" not in lines[0]
+    assert lines[1].startswith("FAIL: 0 error(s)")
