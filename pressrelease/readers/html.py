@@ -48,6 +48,7 @@ Decisions, for callers to rely on:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
@@ -238,13 +239,42 @@ class _Page:
     found: dict[str, Any] = attrs.Factory(dict)
     notices: list[Notice] = attrs.Factory(list)
     locations: dict[str, Location] = attrs.Factory(dict)
+    paths: dict[etree._Element, str] = attrs.Factory(dict)
 
     def where(self, element: etree._Element | None) -> Location | None:
         if element is None:
             return None
-        return Location(
-            source=self.source, line=element.sourceline, element=self.tree.getpath(element)
-        )
+        return Location(source=self.source, line=element.sourceline, element=self.path(element))
+
+    def path(self, element: etree._Element) -> str:
+        """``tree.getpath(element)``, with each parent's children numbered once.
+
+        ``getpath`` counts an element's same-named siblings on every call, so a
+        page of many sibling paragraphs cost quadratic time (200,000 ``<p>``
+        took minutes); numbering all the children of a parent at once keeps
+        it linear.
+        """
+        found = self.paths.get(element)
+        if found is not None:
+            return found
+        parent = element.getparent()
+        if parent is None or not isinstance(element.tag, str):
+            found = self.paths[element] = self.tree.getpath(element)
+            return found
+        prefix = self.path(parent)
+        children = [child for child in parent if isinstance(child.tag, str)]
+        counts = Counter(child.tag for child in children)
+        seen: Counter[str] = Counter()
+        for child in children:
+            tag = str(child.tag)
+            seen[tag] += 1
+            if tag.startswith("{"):  # namespaced: libxml2 writes these its own way
+                self.paths[child] = self.tree.getpath(child)
+            elif counts[tag] > 1:
+                self.paths[child] = f"{prefix}/{tag}[{seen[tag]}]"
+            else:
+                self.paths[child] = f"{prefix}/{tag}"
+        return self.paths[element]
 
     def run(self, expression: str) -> Any:
         """An XPath's result on the whole page, computed once per page."""
