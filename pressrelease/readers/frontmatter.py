@@ -93,6 +93,25 @@ def _check_events(text: str, *, source: str | None, first_line: int) -> None:
         ) from exc
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that an impossible date stays the text it was.
+
+    ``SafeLoader`` builds ``date: 2020-02-30`` with :class:`datetime.date` and
+    lets its ``ValueError`` escape; kept as text, the date reaches the same
+    checks as any other written date (PR202), and nothing else is lost.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter:
     """Split YAML front matter from ``text`` and load it safely.
 
@@ -127,7 +146,7 @@ def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter:
         )
     _check_events(raw, source=source, first_line=2)
     try:
-        values = yaml.load(raw, Loader=yaml.SafeLoader)  # safe: events checked above
+        values = yaml.load(raw, Loader=_Loader)  # safe: events checked above
     except yaml.YAMLError as exc:  # pragma: no cover - the event pass catches these first
         raise ParseError(f"front matter is not valid YAML: {exc}", source=source) from exc
     if values is None:
