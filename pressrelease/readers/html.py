@@ -326,7 +326,13 @@ def _load(
     else:
         raise TypeError(f"parse_html() takes bytes or str, not {type(data).__name__}")
     if "\x00" in text:
-        raise ParseError("the page holds NUL characters: it is not an HTML text", source=source)
+        first = text.index("\x00")
+        raise ParseError(
+            "the page holds NUL characters: it is not an HTML text",
+            source=source,
+            line=text.count("\n", 0, first) + 1,
+            column=first - (text.rfind("\n", 0, first) + 1) + 1,
+        )
     parser = etree.HTMLParser(
         no_network=True,
         remove_comments=True,
@@ -349,7 +355,7 @@ def _load(
                 line=entry.line,
             )
     if root is None or not text.strip():
-        raise ParseError("the page is empty", source=source)
+        raise ParseError("the page is empty", source=source, line=1)
     if limits.max_xml_depth < 256:
         _check_depth(root, limits, source)
     metas: dict[str, tuple[str, etree._Element]] = {}
