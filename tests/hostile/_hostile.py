@@ -288,6 +288,7 @@ class Case:
     path: Path | None = None
     slow: bool = False
     limits: Limits = DEFAULT_LIMITS
+    max_seconds: float = MAX_SECONDS
 
     def expect_for(self, fmt: str) -> Expect:
         for expect in self.expects:
