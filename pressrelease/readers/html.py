@@ -1087,6 +1087,7 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         raise ParseError(
             "no press release found in the page: it has no " + ", and no ".join(missing),
             source=page.source,
+            path="$.title" if not title else "$.body",
         )
     if not body:
         page.note("PR411", "no text paragraphs found in the page", "$.body", None)
@@ -1205,7 +1206,7 @@ def parse_html(
     >>> parse_html(b"<html><body><nav>Home</nav></body></html>")
     Traceback (most recent call last):
     ...
-    pressrelease.errors.ParseError: no press release found in the page: it has no a title (<h1>, og:title, JSON-LD headline or <title>), and no any text paragraph, date or ID
+    pressrelease.errors.ParseError: $.title: no press release found in the page: it has no a title (<h1>, og:title, JSON-LD headline or <title>), and no any text paragraph, date or ID
     """
     page = _load(data, url=url, source=source, charset=charset, limits=limits)
     found = _detect(page, issuer)
