@@ -25,6 +25,7 @@ from _hostile import (
     all_cases,
     reader_for,
 )
+from _known import marks
 
 WORKER = Path(__file__).with_name("_measure.py")
 
@@ -43,6 +44,15 @@ def _jobs(*, slow: bool) -> list[dict[str, str]]:
         for case in all_cases(slow=True)
         if case.slow == slow
         for fmt in case.formats
+    ]
+
+
+def _params(*, slow: bool) -> list[Any]:
+    return [
+        pytest.param(
+            job, id=f"{job['case']}[{job['format']}]", marks=marks((job["case"], job["format"]))
+        )
+        for job in _jobs(slow=slow)
     ]
 
 
@@ -88,9 +98,7 @@ def _check(item: dict[str, Any]) -> None:
     assert not crossed, f"{where} raised peak RSS to {item['rss_after'] / 2**20:.0f} MiB"
 
 
-@pytest.mark.parametrize(
-    "job", _jobs(slow=False), ids=lambda job: f"{job['case']}[{job['format']}]"
-)
+@pytest.mark.parametrize("job", _params(slow=False))
 def test_time_memory_and_io(job: dict[str, str], batch: dict[tuple[str, str], Any]) -> None:
     if not _available(job["format"]):
         pytest.skip(f"reader for {job['format']} not on this branch yet")
@@ -98,7 +106,7 @@ def test_time_memory_and_io(job: dict[str, str], batch: dict[tuple[str, str], An
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("job", _jobs(slow=True), ids=lambda job: f"{job['case']}[{job['format']}]")
+@pytest.mark.parametrize("job", _params(slow=True))
 def test_slow_case_streams_in_bounded_memory(job: dict[str, str], tmp_path: Path) -> None:
     if not _available(job["format"]):
         pytest.skip(f"reader for {job['format']} not on this branch yet")
