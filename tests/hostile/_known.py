@@ -73,11 +73,6 @@ PR502_NEWLINE = (
     "validation/text.py's PR502 check leaves out LF and TAB, so an ID holding a newline "
     "(the CI-annotation forgery) is not reported"
 )
-CONVERT_JSONL = (
-    "cli/convert.py hands the JSON Lines reader a feeds._Rejoined stream that has neither "
-    "readline nor __iter__: TypeError traceback"
-)
-CONVERT_SILENT = "cli/convert.py says nothing about some unreadable files (e.g. a page over 10 MiB)"
 
 _XML_FEEDS = ("rss", "atom")
 
@@ -151,7 +146,6 @@ TESTS.update(
 TESTS.update({("test_item_bytes_and_unlimited_total", fmt): FEED_ITEM_BYTES for fmt in _XML_FEEDS})
 TESTS.update({("test_xml_depth", fmt): FEED_DEPTH for fmt in _XML_FEEDS})
 TESTS[("test_items_in_a_document_read_whole", "ninjs")] = NINJS_ITEMS
-TESTS[("test_convert_reports_each_bad_file", "jsonl")] = CONVERT_JSONL
 
 
 def marks(

@@ -291,3 +291,31 @@ def test_a_newline_in_an_id_is_reported(files: dict[str, Path]) -> None:
     report = json.loads(done.stdout)
     codes = {f["code"] for file in report["files"] for r in file["records"] for f in r["findings"]}
     assert "PR502" in codes
+
+
+def test_convert_reads_whole_documents(corpus: Path, tmp_path: Path) -> None:
+    """convert gives the reader the whole file (it once passed only the first 4 KiB)."""
+    _command_or_skip("convert")
+    _reader_or_skip("html")
+    from pressrelease.serialize.json import read_json
+
+    page = corpus / "un-press-html" / "un_press_2023_sgsm21947.html"
+    out = tmp_path / "out.json"
+    done = run_cli("convert", "--from", "html", "--to", "json", "-o", str(out), str(page))
+    assert done.returncode == 0, done.stderr
+    converted = list(read_json(out.read_bytes()))
+    assert converted == list(reader_for("html")(page.read_bytes(), source=str(page)))
+
+
+def test_convert_refuses_a_document_over_the_limit(tmp_path: Path) -> None:
+    _command_or_skip("convert")
+    _reader_or_skip("html")
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<html><body><h1>Big</h1><p>" + b"x " * (6 * 2**20) + b"</p></body></html>")
+    done = run_cli(
+        "convert", "--from", "html", "--to", "json", "-o", str(tmp_path / "o.json"), str(big)
+    )
+    assert done.returncode == 1
+    assert any(
+        str(big) in line and "max_document_bytes" in line for line in done.stderr.splitlines()
+    )
