@@ -93,7 +93,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_jobs,
         default=None,
         metavar="N",
-        help="processes to spread files over (default: every core)",
+        help="processes to spread files over (default: every core, or 1 for fewer than 8 files)",
     )
 
 
@@ -284,6 +284,15 @@ def _mark_duplicates(files: list[FileResult], config: ValidationConfig) -> list[
     return out
 
 
+#: Below this many files, the default is to check them in this process: starting
+#: workers (each loading its readers and the language model) costs more than it saves.
+SMALL_RUN = 8
+
+
+def _default_jobs(files: int) -> int:
+    return 1 if files < SMALL_RUN else os.cpu_count() or 1
+
+
 def execute(args: argparse.Namespace) -> int:
     """Run ``validate``; return the exit code."""
     from pressrelease.cli.config_file import ConfigFileError
@@ -299,7 +308,7 @@ def execute(args: argparse.Namespace) -> int:
         print(f"pressrelease validate: error: {exc.message}", file=sys.stderr)
         return 2
     items = _expand(args.paths, args.from_format)
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = args.jobs or _default_jobs(len(items))
     show = args.format != "json" and sys.stderr.isatty()
     progress = _Progress(len(items), show)
     try:
