@@ -28,7 +28,7 @@ from _hostile import (
     reader_for,
     run_reader,
 )
-from _known import PR502_NEWLINE, TESTS, marks
+from _known import TESTS, marks
 
 from pressrelease.cli.main import COMMANDS
 from pressrelease.errors import PressReleaseError
@@ -281,7 +281,6 @@ def test_limits_can_be_set_on_the_command_line(command: str, tmp_path: Path) -> 
     assert "max_json_depth" in deep.stdout + deep.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=PR502_NEWLINE)
 def test_a_newline_in_an_id_is_reported(files: dict[str, Path]) -> None:
     """An ID holding a newline (``X\\n::error::pwned``) is the CI-annotation forgery: PR502."""
     _command_or_skip("validate")
