@@ -63,6 +63,7 @@ _GZIP_MAGIC: Final = b"\x1f\x8b"
 _EBCDIC_DECLARATION: Final = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
 _CHUNK: Final = 64 * 1024
 _UNDEFINED_ENTITY: Final = re.compile(r"Entity '([^']*)' not defined")
+_POSITION_SUFFIX: Final = re.compile(r",? line [0-9]+, column [0-9]+(?: \(.*\))?$")
 _WS: Final = " \t\r\n"
 _NAME_END: Final = re.compile(r"[\s\[>]")
 
@@ -282,7 +283,9 @@ def _scan_prolog(
 
 
 def _clean(message: str) -> str:
-    return " ".join(message.split()).rstrip(".,")
+    """One line, without the position lxml appends (the error carries it)."""
+    text = " ".join(message.split()).rstrip(".,")
+    return _POSITION_SUFFIX.sub("", text).rstrip(".,")
 
 
 def _error_from_libxml2(

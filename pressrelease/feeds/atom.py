@@ -29,7 +29,7 @@ from lxml import etree
 from pressrelease.feeds._body import append_body, element_to_body, html_to_body, html_to_text
 from pressrelease.feeds._dates import format_rfc3339, parse_rfc3339
 from pressrelease.feeds._ext import EXT_NS, build_record, location, plain_from_xml
-from pressrelease.feeds._stream import iter_elements, release
+from pressrelease.feeds._stream import iter_elements
 from pressrelease.feeds._xmlfeed import (
     ATOM_NS,
     EXT_RECORD,
@@ -195,10 +195,9 @@ def read_atom(
         UnsafeInputError: the document has a DOCTYPE.
         LimitExceededError: an entry is larger than ``limits.max_feed_item_bytes``.
     """
-    for entry in iter_elements(data, (_ENTRY,), items=(_ENTRY,), source=source, limits=limits):
+    for entry in iter_elements(data, (_ENTRY,), source=source, limits=limits):
         values, ext = _entry_values(entry, source)
         line = entry.sourceline
-        release(entry)
         yield build_record(values, ext, source=source, line=line, what="Atom entry")
 
 
