@@ -5,11 +5,16 @@ writes one file per record instead, named from the record's ID made safe.
 Writes are atomic (a temporary file beside the target, then a rename), an
 output that is also an input is refused, and conversions that only our
 extension keeps whole are reported (``--strict`` makes them fail).
+
+Nothing is written when an input cannot be read, or when ``--strict`` finds
+the conversion lossy: an existing output file is left as it was, and standard
+output gets nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import sys
@@ -133,8 +138,14 @@ def _same_file(a: str, b: str) -> bool:
         return Path(a).resolve() == Path(b).resolve()
 
 
-def _atomic_write(target: Path, write: Callable[[BinaryIO], Any]) -> Any:
-    """Write through a temporary file in the target's folder, fsync, then rename over it."""
+def _atomic_write(
+    target: Path, write: Callable[[BinaryIO], Any], keep: Callable[[Any], bool]
+) -> Any:
+    """Write through a temporary file in the target's folder, fsync, then rename over it.
+
+    The rename happens only when ``keep(result)`` is true; otherwise, as on any
+    error, the temporary file is removed and the target is left untouched.
+    """
     folder = target.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
@@ -142,7 +153,10 @@ def _atomic_write(target: Path, write: Callable[[BinaryIO], Any]) -> Any:
             result = write(out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, target)
+        if keep(result):
+            os.replace(temporary, target)
+        else:
+            Path(temporary).unlink()
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -206,6 +220,21 @@ def execute(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
         records.extend(found)
         show(done)
+    if failed:
+        print(
+            "pressrelease: nothing written: an input could not be read"
+            + (
+                ""
+                if args.split is not None or args.output == "-"
+                else f" ({args.output} unchanged)"
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+
+    def keep(report: Any) -> bool:
+        return not (args.strict and report.lossy)
+
     lossy: dict[str, None] = {}
     try:
         if args.split is not None:
@@ -214,14 +243,17 @@ def execute(args: argparse.Namespace) -> int:
             taken: set[str] = set()
             for index, record in enumerate(records):
                 target = folder / safe_name(record.unique_id, index, taken, _SUFFIX[args.to])
-                report = _atomic_write(target, _writing(writer, [record]))
+                report = _atomic_write(target, _writing(writer, [record]), keep)
                 lossy.update(dict.fromkeys(report.lossy))
         elif args.output == "-":
-            report = writer(records, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            buffer = io.BytesIO()  # the records are all in memory already; --strict may drop it
+            report = writer(records, buffer)
             lossy.update(dict.fromkeys(report.lossy))
+            if keep(report):
+                sys.stdout.buffer.write(buffer.getvalue())
+                sys.stdout.buffer.flush()
         else:
-            report = _atomic_write(Path(args.output), _writing(writer, records))
+            report = _atomic_write(Path(args.output), _writing(writer, records), keep)
             lossy.update(dict.fromkeys(report.lossy))
     except PressReleaseError as exc:
         print(
@@ -239,5 +271,6 @@ def execute(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         if args.strict:
+            print("pressrelease: --strict: lossy output not written", file=sys.stderr)
             return EXIT_FAILED
-    return EXIT_FAILED if failed else EXIT_OK
+    return EXIT_OK
