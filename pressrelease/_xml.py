@@ -293,7 +293,8 @@ def _error_from_libxml2(
 ) -> PressReleaseError:
     """The pressrelease error for one libxml2 error entry."""
     text = _clean(message)
-    where: dict[str, Any] = {"source": source, "line": line or None, "column": column or None}
+    # libxml2 says line 0 when it has read nothing (an empty document): that is line 1.
+    where: dict[str, Any] = {"source": source, "line": line or 1, "column": column or None}
     if "Excessive depth" in text:
         return LimitExceededError(
             f"elements nest deeper than {LIBXML2_MAX_DEPTH} levels (libxml2's limit); "

@@ -17,7 +17,7 @@ from lxml import etree
 from pressrelease._xml import iterparse_xml
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["iter_elements", "open_input"]
+__all__ = ["iter_elements", "open_input", "read_all"]
 
 _PEEK = 64 * 1024
 
@@ -27,6 +27,16 @@ def open_input(data: bytes | BinaryIO) -> tuple[bytes, BinaryIO | None]:
     if isinstance(data, bytes | bytearray | memoryview):
         return bytes(data), None
     return data.read(_PEEK), data
+
+
+def read_all(data: bytes | BinaryIO, *, source: str | None, limits: Limits) -> bytes:
+    """All of ``data``, refusing more than ``limits.max_document_bytes`` (never reads past it)."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+    else:
+        raw = data.read(limits.max_document_bytes + 1)
+    limits.check_size(len(raw), source=source)
+    return raw
 
 
 def iter_elements(

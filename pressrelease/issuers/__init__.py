@@ -88,8 +88,13 @@ def issuer_for_host(url: str) -> Issuer | None:
     'europarl'
     >>> issuer_for_host("https://example.org/") is None
     True
+    >>> issuer_for_host("http://[not-an-ipv6/") is None
+    True
     """
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # urlsplit refuses malformed hosts such as an unclosed '[': no issuer
+        return None
     if not host:
         return None
     for key in ISSUER_KEYS:

@@ -553,3 +553,82 @@ def test_progress_bar_only_on_a_terminal_and_never_with_json(
     assert main(["validate", "--format", "json", "a.json", "b.json"]) == 0
     assert terminal.written == []
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("writer", "name", "expected"),
+    [
+        ("rss", "feed.xml", "rss"),
+        ("rss", "feed.rss", "rss"),
+        ("atom", "feed.xml", "atom"),
+        ("atom", "feed.atom", "atom"),
+        ("jsonfeed", "feed.json", "jsonfeed"),
+        ("ninjs", "item.json", "ninjs"),
+        ("jsonl", "items.jsonl", "jsonl"),
+        ("xml", "collection.xml", "xml"),
+    ],
+)
+def test_feeds_are_sniffed_and_every_item_validated(
+    writer: str, name: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    import attrs
+
+    from pressrelease.formats import load
+    from pressrelease.serialize.json import from_json
+
+    seed_json = Path(__file__).resolve().parents[2] / "examples" / "seed" / "eeas-201203_6-fr.json"
+    good = from_json(seed_json.read_bytes())
+    bad = attrs.evolve(good, unique_id="201204_6")  # the ID says 4 December
+    records = [good] if writer == "ninjs" else [good, bad]  # ninjs: one document per record
+    out = io.BytesIO()
+    load(FORMATS[writer].writer or "")(records, out)
+    (tmp_path / name).write_bytes(out.getvalue())
+    code, text, _ = run(["--format", "json", name], capsys)
+    report = json.loads(text)
+    (file,) = report["files"]
+    assert file["format"] == expected
+    assert report["parse_errors"] == []
+    assert [r["unique_id"] for r in file["records"]] == [r.unique_id for r in records]
+    assert file["records"][0]["findings"] == []
+    if len(records) == 2:
+        assert code == 1
+        assert [f["code"] for f in file["records"][1]["findings"]] == ["PR103"]
+    else:
+        assert code == 0
+
+
+def test_html_pages(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = corpus / "europarl-press-html" / "ep_20230929IPR06132_bs4.html"
+    (tmp_path / "page.html").write_bytes(page.read_bytes())
+    (tmp_path / "page.unknown").write_bytes(page.read_bytes())
+    code, text, _ = run(["--format", "json", "page.html", "page.unknown"], capsys)
+    assert code == 1  # PR104 at least: the same page twice
+    report = json.loads(text)
+    assert [f["format"] for f in report["files"]] == ["html", "html"]
+    assert report["parse_errors"] == []
+    first, second = (f["records"] for f in report["files"])
+    assert first[0]["unique_id"] == "20230929IPR06132"
+    assert "PR104" not in [f["code"] for f in first[0]["findings"]]
+    assert "PR104" in [f["code"] for f in second[0]["findings"]]  # the same page twice
+
+
+def test_a_feed_broken_midway_is_one_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two items, then a truncated one: the items read before the break are not reported.
+    feed = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title>\n'
+        "<item><title>One</title><guid>a</guid></item>\n"
+        "<item><title>Two</title><guid>a</guid></item>\n"
+        "<item><title>Three</title>\n"
+    )
+    write(tmp_path / "broken.rss", feed)
+    code, out, _ = run(["broken.rss"], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("broken.rss:")
+    assert "PR1" not in lines[0]
+    assert lines[1].startswith("FAIL: 0 error(s)")
