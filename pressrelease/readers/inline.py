@@ -92,11 +92,14 @@ def safe_href(href: str, *, base: str | None = None) -> str | None:
     True
     """
     cleaned = "".join(ch for ch in html.unescape(href.strip()) if ch > " ")
-    scheme = urlsplit(cleaned).scheme.lower()
-    if not scheme:
-        if base and urlsplit(base).scheme.lower() in ("http", "https"):
-            return urljoin(base, cleaned)
-        return cleaned
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+        if not scheme:
+            if base and urlsplit(base).scheme.lower() in ("http", "https"):
+                return urljoin(base, cleaned)
+            return cleaned
+    except ValueError:  # a malformed URL ("http://[x") is not kept either
+        return None
     return cleaned if scheme in _SAFE_SCHEMES else None
 
 

@@ -61,7 +61,7 @@ from typing import IO, Any, NamedTuple
 import attrs
 
 from pressrelease.decode import decode, normalise_newlines
-from pressrelease.errors import LimitExceededError, ValidationError
+from pressrelease.errors import LimitExceededError, ParseError, ValidationError
 from pressrelease.extract import people
 from pressrelease.extract.dates import FoundDate, find_dates
 from pressrelease.extract.ids import FoundId, find_id
@@ -109,6 +109,11 @@ _MD_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _MD_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _MD_RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_ACTIVE_TAGS = "script|style|iframe|object|embed|template|noscript|frame|frameset|applet|svg|math"
+_ACTIVE_HTML = re.compile(
+    rf"<(?P<tag>{_ACTIVE_TAGS})\b[^>]*>.*?(?:</(?P=tag)\s*>|$)|</?(?:{_ACTIVE_TAGS})\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _HARD_BREAK = re.compile(r"(?:[ \t]{2,}|\\)$")
 
 
@@ -646,6 +651,13 @@ def _parse(
         )
     text = normalise_newlines(text).lstrip("\ufeff")
     issuer = _resolve_issuer(issuer)
+    if not text.strip().strip("\ufeff\u200b\u2060"):
+        raise ParseError(
+            "the document is empty (nothing but white space); there is no press release to read",
+            source=source,
+            line=1,
+            column=1,
+        )
     notices: list[Notice] = []
     locations: dict[str, Location] = {}
 
@@ -658,7 +670,10 @@ def _parse(
     source_url = str(source_url) if source_url is not None else None
     if source_url is not None:
         locations["$.source_url"] = at(front.key_lines.get("source_url"), 1)
-    host_issuer = issuer_for_host(source_url) if source_url else None
+    try:
+        host_issuer = issuer_for_host(source_url) if source_url else None
+    except ValueError:  # urlsplit refuses malformed URLs ("https://]]>host/")
+        host_issuer = None
     hint = issuer or (host_issuer.key if host_issuer else None)
 
     blocks = _blocks(front.body, front.body_line)
@@ -688,7 +703,18 @@ def _parse(
     notices.extend(head_notices)
 
     # Title.
-    front_title = _front_value(values, "title")
+    front_title = values.get("title") if "title" in values else None
+    if "title" in values and not isinstance(front_title, str | None):
+        raise ParseError(
+            f"front-matter title must be text (got {type(front_title).__name__}: "
+            f"{str(front_title)[:60]!r}); quote it",
+            source=source,
+            line=front.key_lines.get("title"),
+            column=1,
+            path="$.title",
+        )
+    if "title" in values and front_title is None:
+        front_title = ""  # "title: null" says there is none; none is invented from the body
     title = ""
     if front_title is not None:
         title = _collapse(str(front_title))
@@ -787,10 +813,11 @@ def _parse(
     front_date = _as_date(_front_value(values, "date"))
     for key in ("published_time", "published", "datetime", "date"):
         if values.get(key) not in (None, "") and _as_date(values[key]) is None:
+            shaped = isinstance(values[key], str) and re.match(r"\d{4}-\d{2}-\d{2}", values[key])
             notices.append(
                 Notice(
-                    code="PR605",
-                    message=f"front-matter {key} {values[key]!r} is not an ISO date or "
+                    code="PR202" if shaped else "PR605",
+                    message=f"front-matter {key} {values[key]!r} is not a real ISO date or "
                     "date-time (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS+HH:MM); ignored",
                     path="$.published",
                     location=at(front.key_lines.get(key), 1),
@@ -839,6 +866,17 @@ def _parse(
         if markdown:
             for kind, lines in _markdown_paragraphs(block):
                 raw = _join_markdown(lines)
+                if _ACTIVE_HTML.search(raw):
+                    raw = _ACTIVE_HTML.sub(" ", raw)
+                    notices.append(
+                        Notice(
+                            code="PR602",
+                            message="script, style, iframe or other active HTML dropped "
+                            "from the Markdown",
+                            path=f"$.body[{len(body)}]",
+                            location=at(lines[0].number, lines[0].column),
+                        )
+                    )
                 plain, links, dropped = strip_markdown(raw, base=source_url)
                 plain = _collapse(plain)
                 if not plain:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import pytest
 
 from pressrelease.errors import LimitExceededError, ParseError, UnsafeInputError
@@ -17,8 +15,9 @@ def test_values_lines_and_body() -> None:
     )
     fm = split_front_matter(text)
     assert fm.values["title"] == "United\u00a0States\u2013EU"
-    assert fm.values["date"] == date(2021, 10, 31)
-    assert isinstance(fm.values["published_time"], datetime)
+    # Scalars stay text: the reader checks dates itself.
+    assert fm.values["date"] == "2021-10-31"
+    assert fm.values["published_time"] == "2021-10-31 09:17:27-04:00"
     assert fm.values["creators"] == ["Hunt, Ralph"]
     assert fm.key_lines == {"title": 2, "date": 3, "published_time": 4, "creators": 5}
     assert (fm.body, fm.body_line) == ("Body\n", 8)
@@ -29,6 +28,14 @@ def test_no_front_matter() -> None:
     assert fm.values == {}
     assert fm.body == "Title\n---\n"
     assert fm.body_line == 1
+
+
+def test_duplicate_keys_at_any_depth() -> None:
+    with pytest.raises(ParseError, match="'a' twice") as info:
+        split_front_matter("---\nx:\n  a: 1\n  b: [1, {a: 2, c: 3}]\n  a: 2\n---\n")
+    assert info.value.line == 5
+    fm = split_front_matter("---\nx: {a: 1}\ny: {a: 1}\nz: [a, a]\n---\n")
+    assert fm.values["z"] == ["a", "a"]
 
 
 def test_empty_front_matter() -> None:
