@@ -155,6 +155,8 @@ def strip_markdown(text: str, *, base: str | None = None) -> tuple[str, list[Lin
             length += len(url)
         elif found["entity"]:
             value = html.unescape(found["entity"])
+            if not value or any(ch == "\ufffd" or ord(ch) < 32 for ch in value):
+                value = found["entity"]  # &#0; and kin name no character: keep them as printed
             out.append(value)
             length += len(value)
         elif kind in ("tag", "code", "emph"):

@@ -80,7 +80,7 @@ from pressrelease.model import (
     Translation,
 )
 from pressrelease.readers.frontmatter import FrontMatter, split_front_matter
-from pressrelease.readers.inline import mark_external_links, strip_markdown
+from pressrelease.readers.inline import mark_external_links, safe_href, strip_markdown
 
 __all__ = ["parse_markdown", "parse_text", "read_markdown", "read_text"]
 
@@ -669,7 +669,20 @@ def _parse(
     source_url = _front_value(values, "source_url", "url", "link", "canonical_url")
     source_url = str(source_url) if source_url is not None else None
     if source_url is not None:
-        locations["$.source_url"] = at(front.key_lines.get("source_url"), 1)
+        url_key = next(k for k in ("source_url", "url", "link", "canonical_url") if k in values)
+        locations["$.source_url"] = at(front.key_lines.get(url_key), 1)
+        safe = safe_href(source_url)
+        if safe is None:
+            notices.append(
+                Notice(
+                    code="PR501",
+                    message=f"front-matter {url_key} {source_url[:80]!r} dropped: only http, "
+                    "https and mailto links are kept",
+                    path="$.source_url",
+                    location=locations.pop("$.source_url"),
+                )
+            )
+        source_url = safe
     try:
         host_issuer = issuer_for_host(source_url) if source_url else None
     except ValueError:  # urlsplit refuses malformed URLs ("https://]]>host/")

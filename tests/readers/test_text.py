@@ -556,9 +556,9 @@ def test_front_matter_id_is_limited_and_located() -> None:
 def test_malformed_urls_do_not_escape_as_foreign_errors() -> None:
     text = "---\ntitle: T\nsource_url: https://]]>example.gov/x\n---\nSee [a](http://[bad/x) here."
     record = parse_markdown(text)
-    assert record.issuer is None
+    assert (record.issuer, record.source_url) == (None, None)
     assert record.body[0].links == ()
-    assert [n.code for n in record.notices] == ["PR501"]
+    assert [n.code for n in record.notices] == ["PR501", "PR501"]
 
 
 def test_empty_documents_are_refused() -> None:
@@ -596,3 +596,9 @@ def test_active_html_in_markdown_is_dropped_and_reported() -> None:
     assert [p.text for p in record.body] == ["Before after."]
     assert "pwned" not in repr(record)
     assert {n.code for n in record.notices} == {"PR602"}
+
+
+def test_unsafe_source_url_is_dropped_and_reported() -> None:
+    record = parse_markdown("---\ntitle: T\nsource_url: javascript:alert(1)\n---\nText.")
+    assert record.source_url is None
+    assert [n.code for n in record.notices] == ["PR501"]
