@@ -30,9 +30,15 @@ class WriteReport:
     Attributes:
         format: the format's name in :data:`pressrelease.formats.FORMATS`.
         records: how many records were written.
-        lossy: field paths (``$.signatories[].role``, ``$.body[].links``) that
-            the format could not carry, or carried only in an extension
-            element; sorted, each once. Empty when nothing was lost.
+        lossy: JSON paths of what the format could not carry, or carried
+            only in an extension element; sorted, each once; empty when
+            nothing was lost. Paths are indexed, naming the record field
+            (``$.place``), the member of a sequence the format drops whole
+            (``$.signatories[0]``), or the attribute of a member it keeps only
+            in part (``$.signatories[0].role``, ``$.body[2].links``); a
+            sequence whose length itself is not kept is named alone
+            (``$.notes``). Records are not told apart: ``$.place`` means the
+            place of at least one record.
     """
 
     format: str

@@ -29,6 +29,7 @@ __all__ = [
     "ParsedDate",
     "format_rfc822",
     "format_rfc3339",
+    "format_xsd_datetime",
     "parse_rfc822",
     "parse_rfc3339",
 ]
@@ -321,6 +322,24 @@ def format_rfc3339(value: datetime) -> str:
     if value.microsecond:
         stamp += f".{value.microsecond:06d}"
     return f"{stamp}{sign}{hours:02d}:{mins:02d}"
+
+
+def format_xsd_datetime(value: datetime) -> str:
+    """RFC 3339 that is also an ``xs:dateTime``: UTC when the offset is beyond +-14:00.
+
+    XML Schema allows offsets from -14:00 to +14:00 only (Atom's grammar and
+    NewsML-G2 type their dates so); the instant is kept, the offset is then
+    only in our extension.
+
+    >>> from datetime import timedelta, timezone
+    >>> format_xsd_datetime(datetime(2020, 1, 1, 12, tzinfo=timezone(timedelta(hours=15))))
+    '2019-12-31T21:00:00+00:00'
+    """
+    offset = value.utcoffset()
+    assert offset is not None  # the model only holds aware datetimes
+    if abs(offset) > timedelta(hours=14):
+        value = value.astimezone(UTC)
+    return format_rfc3339(value)
 
 
 def format_rfc822(value: datetime) -> str:

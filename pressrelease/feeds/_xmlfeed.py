@@ -81,8 +81,14 @@ def write_tree(
     out: BinaryIO,
     fmt: str,
     container: etree._Element | None = None,
+    extension_parent: Callable[[etree._Element], etree._Element] | None = None,
 ) -> WriteReport:
-    """Write one entry per record under ``container``, with the extension where needed."""
+    """Write one entry per record under ``container``, with the extension where needed.
+
+    The extension goes at the end of the entry, or at the end of the element
+    ``extension_parent(entry)`` returns (NewsML-G2 allows foreign elements only
+    at the end of ``itemMeta``).
+    """
     from pressrelease.writers import WriteReport
 
     parent = root if container is None else container
@@ -94,7 +100,8 @@ def write_tree(
             native = PressRelease(**read_entry(entry))
             fields, paths = compare(record, native)
             if fields:
-                plain_to_xml(entry, to_plain(record, fields))
+                holder = entry if extension_parent is None else extension_parent(entry)
+                plain_to_xml(holder, to_plain(record, fields))
                 lossy.update(dict.fromkeys(paths))
             count += 1
         etree.ElementTree(root).write(

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from lxml import etree
 
 from pressrelease.feeds._body import append_body, element_to_body, html_to_body, html_to_text
-from pressrelease.feeds._dates import format_rfc3339, parse_rfc3339
+from pressrelease.feeds._dates import format_xsd_datetime, parse_rfc3339
 from pressrelease.feeds._ext import EXT_NS, build_record, location, plain_from_xml
-from pressrelease.feeds._stream import iter_elements, release
+from pressrelease.feeds._stream import iter_elements
 from pressrelease.feeds._xmlfeed import (
     ATOM_NS,
     EXT_RECORD,
@@ -195,10 +195,9 @@ def read_atom(
         UnsafeInputError: the document has a DOCTYPE.
         LimitExceededError: an entry is larger than ``limits.max_feed_item_bytes``.
     """
-    for entry in iter_elements(data, (_ENTRY,), items=(_ENTRY,), source=source, limits=limits):
+    for entry in iter_elements(data, (_ENTRY,), source=source, limits=limits):
         values, ext = _entry_values(entry, source)
         line = entry.sourceline
-        release(entry)
         yield build_record(values, ext, source=source, line=line, what="Atom entry")
 
 
@@ -207,7 +206,7 @@ _EPOCH = "1970-01-01T00:00:00Z"
 
 def _stamp(record: PressRelease) -> str:
     if isinstance(record.published, datetime):
-        return format_rfc3339(record.published)
+        return format_xsd_datetime(record.published)
     if record.published is not None:
         return f"{record.published.year:04d}-{record.published:%m-%d}T00:00:00Z"
     return _EPOCH
@@ -221,7 +220,7 @@ def _add_entry(feed: etree._Element, record: PressRelease, index: int) -> etree.
     etree.SubElement(entry, _TITLE, type="text").text = record.title
     etree.SubElement(entry, _UPDATED).text = _stamp(record)
     if isinstance(record.published, datetime):
-        etree.SubElement(entry, _PUBLISHED).text = format_rfc3339(record.published)
+        etree.SubElement(entry, _PUBLISHED).text = format_xsd_datetime(record.published)
     if record.category is not None:
         etree.SubElement(entry, _CATEGORY, term=record.category)
     for translation in record.translations:
@@ -270,7 +269,7 @@ def write_atom(
     feed = etree.Element(_A + "feed", nsmap={None: ATOM_NS, "pr": EXT_NS})
     etree.SubElement(feed, _ID).text = feed_id
     etree.SubElement(feed, _TITLE).text = title
-    etree.SubElement(feed, _UPDATED).text = format_rfc3339(max(times)) if times else _EPOCH
+    etree.SubElement(feed, _UPDATED).text = format_xsd_datetime(max(times)) if times else _EPOCH
     etree.SubElement(etree.SubElement(feed, _A + "author"), _NAME).text = author
 
     def read_back(entry: etree._Element) -> dict[str, Any]:

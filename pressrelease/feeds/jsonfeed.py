@@ -20,11 +20,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from pressrelease._json import dumps, loads
 from pressrelease.errors import ParseError, SerializationError
 from pressrelease.feeds._body import body_to_html, html_to_body
 from pressrelease.feeds._dates import format_rfc3339, parse_rfc3339
 from pressrelease.feeds._ext import build_record, compare, to_plain
-from pressrelease.feeds._json import dump_bytes, load_document
+from pressrelease.feeds._stream import read_all
 from pressrelease.feeds._xmlfeed import id_from_uri, id_to_uri, resolve
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import Link, Location, Notice, Paragraph, PressRelease, Signatory
@@ -112,7 +113,7 @@ def read_jsonfeed(
         ParseError: not JSON, or not a JSON Feed (no ``version``/``items``).
         LimitExceededError: the document is too large or too deep.
     """
-    feed = load_document(data, source=source, limits=limits)
+    feed = loads(read_all(data, source=source, limits=limits), source=source, limits=limits)
     if (
         not isinstance(feed, dict)
         or not str(feed.get("version", "")).startswith("https://jsonfeed.org/version/")
@@ -196,8 +197,5 @@ def write_jsonfeed(
     if home_page_url is not None:
         feed["home_page_url"] = home_page_url
     feed["items"] = items
-    try:
-        out.write(dump_bytes(feed))
-    except UnicodeEncodeError as exc:
-        raise SerializationError(f"a record holds text that is not valid Unicode: {exc}") from exc
+    out.write((dumps(feed) + "\n").encode("utf-8"))
     return WriteReport(format="jsonfeed", records=len(items), lossy=tuple(lossy))

@@ -27,12 +27,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from pressrelease._json import dumps, loads, loads_line
 from pressrelease.errors import LimitExceededError, ParseError, SerializationError
 from pressrelease.feeds._body import body_to_html, html_to_body
 from pressrelease.feeds._dates import format_rfc3339, parse_rfc3339
 from pressrelease.feeds._ext import build_record, compare, to_plain
-from pressrelease.feeds._json import dump_bytes, loads, read_all
-from pressrelease.feeds._stream import open_input
+from pressrelease.feeds._stream import open_input, read_all
 from pressrelease.feeds._xmlfeed import id_from_uri, id_to_uri
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import (
@@ -152,10 +152,18 @@ def _doc_values(
                 )
         elif rel.startswith("seeAlso") and url:
             related.append(Link(text=_headline(association, ("main", None)) or "", href=url))
-    ext = None
-    for description in _list(doc, "descriptions"):
+    ext: object = None
+    for index, description in enumerate(_list(doc, "descriptions")):
         if description.get("role") == EXTENSION_ROLE and isinstance(description.get("value"), str):
-            ext = json.loads(description["value"])
+            try:
+                ext = loads(description["value"], source=source)
+            except ParseError as exc:
+                raise ParseError(
+                    f"our extension is not strict JSON: {exc.message}",
+                    source=source,
+                    line=where.line,
+                    path=f"{where.element or '$'}.descriptions[{index}].value",
+                ) from exc
             break
     values: dict[str, Any] = {
         "title": title,
@@ -185,6 +193,8 @@ def _record(doc: object, where: Location, source: str | None) -> PressRelease:
         )  # fmt: skip
     try:
         values, ext = _doc_values(doc, where, source)
+    except ParseError:
+        raise
     except (ValueError, TypeError) as exc:
         raise ParseError(
             f"ninjs document cannot be read: {exc}", source=source, line=where.line
@@ -238,7 +248,7 @@ def read_ninjs(
             )
         if not line.strip():
             continue
-        doc = loads(line, source=source, limits=limits, line=number)
+        doc = loads_line(line, number=number, source=source, limits=limits)
         yield _record(doc, Location(source=source, line=number, element="$"), source)
 
 
@@ -339,17 +349,14 @@ def write_ninjs(records: Iterable[PressRelease], out: BinaryIO) -> WriteReport:
                 {
                     "role": EXTENSION_ROLE,
                     "contentType": "application/json",
-                    "value": json.dumps(to_plain(record, fields), ensure_ascii=False),
+                    "value": dumps(to_plain(record, fields), indent=None),
                 }
             )
             lossy.update(dict.fromkeys(paths))
         docs.append(doc)
-    try:
-        if len(docs) == 1:
-            out.write(dump_bytes(docs[0]))
-        else:
-            for doc in docs:
-                out.write(dump_bytes(doc, indent=None))
-    except UnicodeEncodeError as exc:
-        raise SerializationError(f"a record holds text that is not valid Unicode: {exc}") from exc
+    if len(docs) == 1:
+        out.write((dumps(docs[0]) + "\n").encode("utf-8"))
+    else:
+        for doc in docs:
+            out.write((dumps(doc, indent=None) + "\n").encode("utf-8"))
     return WriteReport(format="ninjs", records=len(docs), lossy=tuple(lossy))

@@ -28,7 +28,7 @@ from lxml import etree
 from pressrelease.feeds._body import body_to_html, html_to_body, html_to_text
 from pressrelease.feeds._dates import format_rfc822, parse_rfc822, parse_rfc3339
 from pressrelease.feeds._ext import EXT_NS, build_record, location, plain_from_xml
-from pressrelease.feeds._stream import iter_elements, release
+from pressrelease.feeds._stream import iter_elements
 from pressrelease.feeds._xmlfeed import (
     ATOM_NS,
     CONTENT_NS,
@@ -198,7 +198,7 @@ def read_rss(
         LimitExceededError: an item is larger than the limit.
     """
     channel = _Channel()
-    for element in iter_elements(data, _STREAMED, items=_ITEMS, source=source, limits=limits):
+    for element in iter_elements(data, _STREAMED, source=source, limits=limits):
         tag = element.tag
         if tag in _LINKS or tag in _LANGUAGES:
             parent = element.getparent()
@@ -210,7 +210,6 @@ def read_rss(
             continue
         values, ext = _item_values(element, channel, source)
         line = element.sourceline
-        release(element)
         yield build_record(values, ext, source=source, line=line, what="RSS item")
 
 

@@ -170,9 +170,9 @@ def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter:
         )
     _check_events(raw, source=source, first_line=2)
     try:
-        values = yaml.load(raw, Loader=_LOADER)  # a SafeLoader; events checked above
-    except yaml.YAMLError as exc:  # pragma: no cover - the event pass catches these first
-        raise ParseError(f"front matter is not valid YAML: {exc}", source=source) from exc
+        values = yaml.load(raw, Loader=_LOADER)  # safe loader; events checked above
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ParseError(f"front matter is not valid YAML: {exc}", source=source, line=2) from exc
     if values is None:
         values = {}
     if not isinstance(values, dict):

@@ -23,6 +23,10 @@ def test_values_lines_and_body() -> None:
     assert (fm.body, fm.body_line) == ("Body\n", 8)
 
 
+def test_impossible_date_is_text_not_a_crash() -> None:
+    assert split_front_matter("---\ndate: 2020-02-31\n---\nBody").values == {"date": "2020-02-31"}
+
+
 def test_no_front_matter() -> None:
     fm = split_front_matter("Title\n---\n")
     assert fm.values == {}
