@@ -92,11 +92,14 @@ def safe_href(href: str, *, base: str | None = None) -> str | None:
     True
     """
     cleaned = "".join(ch for ch in html.unescape(href.strip()) if ch > " ")
-    scheme = urlsplit(cleaned).scheme.lower()
-    if not scheme:
-        if base and urlsplit(base).scheme.lower() in ("http", "https"):
-            return urljoin(base, cleaned)
-        return cleaned
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+        if not scheme:
+            if base and urlsplit(base).scheme.lower() in ("http", "https"):
+                return urljoin(base, cleaned)
+            return cleaned
+    except ValueError:  # a malformed URL ("http://[x") is not kept either
+        return None
     return cleaned if scheme in _SAFE_SCHEMES else None
 
 
@@ -152,6 +155,8 @@ def strip_markdown(text: str, *, base: str | None = None) -> tuple[str, list[Lin
             length += len(url)
         elif found["entity"]:
             value = html.unescape(found["entity"])
+            if not value or any(ch == "\ufffd" or ord(ch) < 32 for ch in value):
+                value = found["entity"]  # &#0; and kin name no character: keep them as printed
             out.append(value)
             length += len(value)
         elif kind in ("tag", "code", "emph"):

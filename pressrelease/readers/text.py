@@ -61,7 +61,7 @@ from typing import IO, Any, NamedTuple
 import attrs
 
 from pressrelease.decode import decode, normalise_newlines
-from pressrelease.errors import LimitExceededError, ValidationError
+from pressrelease.errors import LimitExceededError, ParseError, ValidationError
 from pressrelease.extract import people
 from pressrelease.extract.dates import FoundDate, find_dates
 from pressrelease.extract.ids import FoundId, find_id
@@ -80,7 +80,7 @@ from pressrelease.model import (
     Translation,
 )
 from pressrelease.readers.frontmatter import FrontMatter, split_front_matter
-from pressrelease.readers.inline import mark_external_links, strip_markdown
+from pressrelease.readers.inline import mark_external_links, safe_href, strip_markdown
 
 __all__ = ["parse_markdown", "parse_text", "read_markdown", "read_text"]
 
@@ -109,6 +109,11 @@ _MD_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _MD_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _MD_RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_ACTIVE_TAGS = "script|style|iframe|object|embed|template|noscript|frame|frameset|applet|svg|math"
+_ACTIVE_HTML = re.compile(
+    rf"<(?P<tag>{_ACTIVE_TAGS})\b[^>]*>.*?(?:</(?P=tag)\s*>|$)|</?(?:{_ACTIVE_TAGS})\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _HARD_BREAK = re.compile(r"(?:[ \t]{2,}|\\)$")
 
 
@@ -646,6 +651,13 @@ def _parse(
         )
     text = normalise_newlines(text).lstrip("\ufeff")
     issuer = _resolve_issuer(issuer)
+    if not text.strip().strip("\ufeff\u200b\u2060"):
+        raise ParseError(
+            "the document is empty (nothing but white space); there is no press release to read",
+            source=source,
+            line=1,
+            column=1,
+        )
     notices: list[Notice] = []
     locations: dict[str, Location] = {}
 
@@ -657,8 +669,24 @@ def _parse(
     source_url = _front_value(values, "source_url", "url", "link", "canonical_url")
     source_url = str(source_url) if source_url is not None else None
     if source_url is not None:
-        locations["$.source_url"] = at(front.key_lines.get("source_url"), 1)
-    host_issuer = issuer_for_host(source_url) if source_url else None
+        url_key = next(k for k in ("source_url", "url", "link", "canonical_url") if k in values)
+        locations["$.source_url"] = at(front.key_lines.get(url_key), 1)
+        safe = safe_href(source_url)
+        if safe is None:
+            notices.append(
+                Notice(
+                    code="PR501",
+                    message=f"front-matter {url_key} {source_url[:80]!r} dropped: only http, "
+                    "https and mailto links are kept",
+                    path="$.source_url",
+                    location=locations.pop("$.source_url"),
+                )
+            )
+        source_url = safe
+    try:
+        host_issuer = issuer_for_host(source_url) if source_url else None
+    except ValueError:  # urlsplit refuses malformed URLs ("https://]]>host/")
+        host_issuer = None
     hint = issuer or (host_issuer.key if host_issuer else None)
 
     blocks = _blocks(front.body, front.body_line)
@@ -688,7 +716,18 @@ def _parse(
     notices.extend(head_notices)
 
     # Title.
-    front_title = _front_value(values, "title")
+    front_title = values.get("title") if "title" in values else None
+    if "title" in values and not isinstance(front_title, str | None):
+        raise ParseError(
+            f"front-matter title must be text (got {type(front_title).__name__}: "
+            f"{str(front_title)[:60]!r}); quote it",
+            source=source,
+            line=front.key_lines.get("title"),
+            column=1,
+            path="$.title",
+        )
+    if "title" in values and front_title is None:
+        front_title = ""  # "title: null" says there is none; none is invented from the body
     title = ""
     if front_title is not None:
         title = _collapse(str(front_title))
@@ -787,10 +826,11 @@ def _parse(
     front_date = _as_date(_front_value(values, "date"))
     for key in ("published_time", "published", "datetime", "date"):
         if values.get(key) not in (None, "") and _as_date(values[key]) is None:
+            shaped = isinstance(values[key], str) and re.match(r"\d{4}-\d{2}-\d{2}", values[key])
             notices.append(
                 Notice(
-                    code="PR605",
-                    message=f"front-matter {key} {values[key]!r} is not an ISO date or "
+                    code="PR202" if shaped else "PR605",
+                    message=f"front-matter {key} {values[key]!r} is not a real ISO date or "
                     "date-time (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS+HH:MM); ignored",
                     path="$.published",
                     location=at(front.key_lines.get(key), 1),
@@ -839,6 +879,17 @@ def _parse(
         if markdown:
             for kind, lines in _markdown_paragraphs(block):
                 raw = _join_markdown(lines)
+                if _ACTIVE_HTML.search(raw):
+                    raw = _ACTIVE_HTML.sub(" ", raw)
+                    notices.append(
+                        Notice(
+                            code="PR602",
+                            message="script, style, iframe or other active HTML dropped "
+                            "from the Markdown",
+                            path=f"$.body[{len(body)}]",
+                            location=at(lines[0].number, lines[0].column),
+                        )
+                    )
                 plain, links, dropped = strip_markdown(raw, base=source_url)
                 plain = _collapse(plain)
                 if not plain:

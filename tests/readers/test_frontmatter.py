@@ -15,7 +15,7 @@ def test_values_lines_and_body() -> None:
     )
     fm = split_front_matter(text)
     assert fm.values["title"] == "United\u00a0States\u2013EU"
-    # Timestamps stay text: the reader's own date parser reads (and locates) them.
+    # Scalars stay text: the reader checks dates itself.
     assert fm.values["date"] == "2021-10-31"
     assert fm.values["published_time"] == "2021-10-31 09:17:27-04:00"
     assert fm.values["creators"] == ["Hunt, Ralph"]
@@ -32,6 +32,14 @@ def test_no_front_matter() -> None:
     assert fm.values == {}
     assert fm.body == "Title\n---\n"
     assert fm.body_line == 1
+
+
+def test_duplicate_keys_at_any_depth() -> None:
+    with pytest.raises(ParseError, match="'a' twice") as info:
+        split_front_matter("---\nx:\n  a: 1\n  b: [1, {a: 2, c: 3}]\n  a: 2\n---\n")
+    assert info.value.line == 5
+    fm = split_front_matter("---\nx: {a: 1}\ny: {a: 1}\nz: [a, a]\n---\n")
+    assert fm.values["z"] == ["a", "a"]
 
 
 def test_empty_front_matter() -> None:

@@ -75,3 +75,8 @@ def test_external_link_marks(text: str, phrase: str) -> None:
 def test_no_marks() -> None:
     assert mark_external_links("A plain paragraph (with a bracket).") == []
     assert mark_external_links("(lien externe)") == []
+
+
+@pytest.mark.parametrize("entity", ["&#0;", "&#xD800;", "&#1;", "&#x110000;"])
+def test_entities_naming_no_character_stay_as_printed(entity: str) -> None:
+    assert strip_markdown(f"a {entity} b")[0] == f"a {entity} b"

@@ -422,8 +422,8 @@ def test_markdown_heading_gives_the_title_without_front_matter() -> None:
 
 
 def test_no_title_at_all() -> None:
-    assert parse_text("").title == ""
-    assert parse_text("").body == ()
+    record = parse_text("the parties met today and agreed on the next steps of their work.")
+    assert record.title == ""
 
 
 def test_unknown_issuer_is_refused() -> None:
@@ -551,3 +551,54 @@ def test_front_matter_id_is_limited_and_located() -> None:
     assert location.line == 3
     with pytest.raises(LimitExceededError, match="max_id_length"):
         parse_markdown("---\ntitle: T\nid: " + "A" * 65 + "\n---\nText.")
+
+
+def test_malformed_urls_do_not_escape_as_foreign_errors() -> None:
+    text = "---\ntitle: T\nsource_url: https://]]>example.gov/x\n---\nSee [a](http://[bad/x) here."
+    record = parse_markdown(text)
+    assert (record.issuer, record.source_url) == (None, None)
+    assert record.body[0].links == ()
+    assert [n.code for n in record.notices] == ["PR501", "PR501"]
+
+
+def test_empty_documents_are_refused() -> None:
+    for text in ("", "\ufeff", "  \n\t\n", "\u200b"):
+        with pytest.raises(ParseError, match="empty") as info:
+            parse_text(text, source="e.txt")
+        assert info.value.line == 1
+
+
+def test_front_matter_scalars_stay_text() -> None:
+    record = parse_markdown("---\ntitle: 1.10\ndate: 2020-12-03\n---\nText.")
+    assert record.title == "1.10"
+    assert record.published == date(2020, 12, 3)
+    assert parse_markdown("---\ntitle: null\n---\nThe body is no title.").title == ""
+    with pytest.raises(ParseError, match="title must be text") as info:
+        parse_markdown("---\ntitle: [a, b]\n---\nText.")
+    assert info.value.line == 2
+
+
+def test_impossible_front_matter_date() -> None:
+    record = parse_markdown("---\ntitle: T\ndate: 2020-02-30\n---\nText.")
+    assert record.published is None
+    assert [n.code for n in record.notices] == ["PR202"]
+
+
+def test_duplicate_front_matter_keys() -> None:
+    with pytest.raises(ParseError, match="'title' twice") as info:
+        parse_markdown("---\ntitle: A\ntitle: B\n---\nText.")
+    assert info.value.line == 3
+
+
+def test_active_html_in_markdown_is_dropped_and_reported() -> None:
+    text = "---\ntitle: T\n---\nBefore <script>alert('pwned')</script> after.\n\n<iframe src='x'></iframe>"
+    record = parse_markdown(text)
+    assert [p.text for p in record.body] == ["Before after."]
+    assert "pwned" not in repr(record)
+    assert {n.code for n in record.notices} == {"PR602"}
+
+
+def test_unsafe_source_url_is_dropped_and_reported() -> None:
+    record = parse_markdown("---\ntitle: T\nsource_url: javascript:alert(1)\n---\nText.")
+    assert record.source_url is None
+    assert [n.code for n in record.notices] == ["PR501"]
