@@ -25,6 +25,8 @@ import threading
 from functools import cache
 from typing import Any
 
+from pressrelease.extract.function_words import clear_winner
+
 __all__ = ["OFFICIAL_LANGUAGES", "detect_language"]
 
 #: EU official languages and the UN's (ar, en, es, fr, ru, zh).
@@ -87,6 +89,10 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if len(_LETTER.findall(sample, 0, 2000)) < MIN_LETTERS:
         return None
+    # Function words settle most releases without loading the statistical model.
+    settled = clear_winner(sample)
+    if settled is not None:
+        return settled
     ranking: list[tuple[str, float]] = _identifier().rank(sample)
     best, confidence = ranking[0]
     if best in OFFICIAL_LANGUAGES or confidence >= OUTSIDE_CONFIDENCE:

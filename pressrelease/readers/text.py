@@ -563,12 +563,16 @@ def _paragraph(
 def _translations(block: _Block) -> tuple[Translation, ...]:
     text = _LANGUAGES_LINE.sub("", block.joined)
     languages: list[str] = []
-    names = _language_names()
     for token in re.split(r"[,;|/\s]+", text):
         key = token.strip().casefold()
         if not key:
             continue
-        code = key if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", key) else names.get(key)
+        # Language names (CLDR, 27 locales) load only when a name, not a code, is listed.
+        code = (
+            key
+            if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", key)
+            else _language_names().get(key)
+        )
         if code and code not in languages:
             languages.append(code)
     return tuple(Translation(language=code) for code in languages)

@@ -16,11 +16,11 @@ from functools import cache
 
 import attrs
 
+from pressrelease.extract.function_words import confirms
 from pressrelease.issuers import ISSUER_KEYS, IdPattern, Issuer, get_issuer, issuer_for_id
 from pressrelease.model import PressRelease, Signatory
 from pressrelease.validation.bcp47 import tag_problem
 from pressrelease.validation.config import LanguageDetector, ValidationConfig
-from pressrelease.validation.stopwords import confirms
 from pressrelease.validation.text import fold, invisible_characters, unsafe_scheme, words
 
 __all__ = ["CHECKS", "JOINT_WORDS", "Context", "Hit", "default_language_detector"]
@@ -371,7 +371,7 @@ def language_mismatch(record: PressRelease, ctx: Context) -> Iterator[Hit]:
     least :data:`MIN_CHARS_FOR_LANGUAGE` characters of body text, on a sample of
     :data:`LANGUAGE_SAMPLE_CHARS` (enough for a detector, and cheap). With the
     default detector, a sample whose function words clearly confirm the
-    language given (:func:`~pressrelease.validation.stopwords.confirms`) is
+    language given (:func:`~pressrelease.extract.function_words.confirms`) is
     accepted without running the detector at all.
     """
     language = record.language

@@ -6,8 +6,8 @@ import attrs
 import pytest
 
 from pressrelease import PressRelease, validate
+from pressrelease.extract.function_words import confirms
 from pressrelease.validation import rules
-from pressrelease.validation.stopwords import confirms
 
 # Sentences written for these tests, one per language, each long enough to settle.
 SAMPLES = {
