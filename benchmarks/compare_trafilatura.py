@@ -14,7 +14,7 @@ For each labelled single-document page it prints which fields each tool gets
 right (unique ID, date, time, title, language), how much of the article body
 each one finds (recall of hand-picked first and last sentences, and of the
 words of our body) and whether page furniture leaked in; then timings of
-``lxml.html.fromstring`` (the floor), ``parse_html`` + ``to_json``, and trafilatura's
+``lxml.html.fromstring`` (the floor), ``parse_html`` + ``validate`` + ``to_json``, and trafilatura's
 ``extract(..., output_format="json", with_metadata=True)``.
 """
 
@@ -36,7 +36,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pressrelease import to_json  # noqa: E402
+from pressrelease import to_json, validate  # noqa: E402
 from pressrelease.readers.html import parse_html  # noqa: E402
 
 #: Sentences a correct body must hold (first and last of each article, picked by hand)
@@ -195,8 +195,10 @@ def _time(function: Callable[[], object], repeat: int) -> float:
 
 
 def _serialise(data: bytes) -> str:
-    """parse_html, then the record to pressrelease JSON."""
-    return to_json(parse_html(data))
+    """parse_html, validate, then the record to pressrelease JSON."""
+    release = parse_html(data)
+    validate(release)
+    return to_json(release)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ntime for the {pages} pages (best of runs, summed):")
     print(f"  lxml.html.fromstring       {timings['lxml'] * 1000:8.2f} ms  (floor)")
     print(
-        f"  parse_html + to JSON       {timings['ours'] * 1000:8.2f} ms  "
+        f"  parse_html+validate+JSON   {timings['ours'] * 1000:8.2f} ms  "
         f"({timings['ours'] / timings['lxml']:.1f}x the floor)"
     )
     print(

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import importlib.metadata
+import sys
+from pathlib import Path
+
+# Our extension writes the rule catalogue, the CLI help and report examples, and
+# the table of what each format loses, from the code, before the sources are read.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "pressrelease"
 author = "The pressrelease developers"
@@ -19,11 +25,13 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    "generated_pages",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
-exclude_patterns = ["_build"]
+# Fragments included by other pages are not pages of their own.
+exclude_patterns = ["_build", "reference/_*.md"]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}

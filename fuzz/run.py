@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         try:
             result = run_reader(fmt, data, source="fuzz.input")
-            problems = invariant_failures(result, source="fuzz.input")
+            problems = invariant_failures(result, source="fuzz.input", data=data)
         except Hang as exc:
             problems = [str(exc)]
         finally:

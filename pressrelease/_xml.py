@@ -63,6 +63,7 @@ _GZIP_MAGIC: Final = b"\x1f\x8b"
 _EBCDIC_DECLARATION: Final = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
 _CHUNK: Final = 64 * 1024
 _UNDEFINED_ENTITY: Final = re.compile(r"Entity '([^']*)' not defined")
+_POSITION_SUFFIX: Final = re.compile(r",? line [0-9]+, column [0-9]+(?: \(.*\))?$")
 _WS: Final = " \t\r\n"
 _NAME_END: Final = re.compile(r"[\s\[>]")
 
@@ -282,7 +283,9 @@ def _scan_prolog(
 
 
 def _clean(message: str) -> str:
-    return " ".join(message.split()).rstrip(".,")
+    """One line, without the position lxml appends (the error carries it)."""
+    text = " ".join(message.split()).rstrip(".,")
+    return _POSITION_SUFFIX.sub("", text).rstrip(".,")
 
 
 def _error_from_libxml2(
@@ -290,7 +293,8 @@ def _error_from_libxml2(
 ) -> PressReleaseError:
     """The pressrelease error for one libxml2 error entry."""
     text = _clean(message)
-    where: dict[str, Any] = {"source": source, "line": line or None, "column": column or None}
+    # libxml2 says line 0 when it has read nothing (an empty document): that is line 1.
+    where: dict[str, Any] = {"source": source, "line": line or 1, "column": column or None}
     if "Excessive depth" in text:
         return LimitExceededError(
             f"elements nest deeper than {LIBXML2_MAX_DEPTH} levels (libxml2's limit); "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -63,6 +64,16 @@ def test_id_agreement_with_a_date() -> None:
     assert eeas.id_agrees_with("201203_6", date(2020, 3, 12)) is False
     assert get_issuer("ec").id_agrees_with("IP/20/777", date(2021, 4, 29)) is False
     assert get_issuer("un").id_agrees_with("SG/SM/21765", date(2023, 4, 17)) is None
+    assert eeas.id_agrees_with("201231_1", date(2021, 1, 1)) is False
+
+
+def test_parliament_ids_carry_the_drafting_day() -> None:
+    # Real pairs from the corpus (labels.jsonl): reference day, then publication day.
+    europarl = get_issuer("europarl")
+    assert europarl.id_agrees_with("20190712IPR56948", date(2019, 7, 18)) is True
+    assert europarl.id_agrees_with("20230929IPR06132", date(2023, 10, 5)) is True
+    assert europarl.id_agrees_with("20230929IPR06132", date(2023, 9, 28)) is False
+    assert europarl.id_agrees_with("20230929IPR06132", date(2023, 12, 1)) is False
 
 
 def test_hosts() -> None:
@@ -80,3 +91,57 @@ def test_every_profile_loads_and_its_examples_match() -> None:
             assert issuer.match_id(pattern.example), (key, pattern.example)
     with pytest.raises(KeyError, match="known: eeas"):
         get_issuer("nope")
+
+
+# ---------------------------------------------------------------- HTML profiles
+
+
+def _html_xpaths() -> list[tuple[str, str, str]]:
+    import attrs
+
+    from pressrelease.issuers import HtmlProfile
+
+    found = []
+    for key in ISSUER_KEYS:
+        profile = get_issuer(key).html
+        if profile is None:
+            continue
+        for field in attrs.fields(HtmlProfile):
+            value = getattr(profile, field.name)
+            if isinstance(value, tuple):
+                found.extend((key, field.name, expression) for expression in value)
+    return found
+
+
+@pytest.mark.parametrize(("key", "field", "expression"), _html_xpaths())
+def test_html_profile_xpaths_compile(key: str, field: str, expression: str) -> None:
+    from lxml import etree
+
+    etree.XPath(expression)
+
+
+def test_html_profiles_exist_for_the_web_issuers() -> None:
+    assert {k for k in ISSUER_KEYS if get_issuer(k).html is not None} >= {
+        "un",
+        "europarl",
+        "ec",
+        "govuk",
+        "eeas",
+    }
+
+
+def test_fast_xpaths_select_what_the_profiles_say(corpus: Path) -> None:
+    """The reader's ``/descendant::`` rewriting selects the same nodes on every corpus page."""
+    from lxml import etree
+
+    from pressrelease.readers.html import _fast
+
+    pages = [
+        etree.fromstring(path.read_bytes(), etree.HTMLParser(encoding="utf-8"))
+        for path in sorted(corpus.glob("*/*.html"))
+    ]
+    for _, _, expression in _html_xpaths():
+        if expression.startswith("."):
+            continue
+        for root in pages:
+            assert etree.XPath(_fast(expression))(root) == etree.XPath(expression)(root), expression

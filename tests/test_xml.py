@@ -376,3 +376,54 @@ def test_load_schema_resolves_only_beside_the_schema(tmp_path: Path) -> None:
     remote.write_text(evil.read_text().replace("file:///etc/passwd", "http://127.0.0.1:9/x.xsd"))
     with pytest.raises(ParseError):
         load_schema(remote)
+
+
+# --- bounded memory ---------------------------------------------------------------------------
+
+_STREAM_SCRIPT = """
+import io, resource, sys
+from pressrelease._xml import iterparse_xml
+
+ITEM = b"<item><title>" + b"x" * 900 + b"</title><d>" + b"y" * 100 + b"</d></item>\\n"
+COUNT = int(sys.argv[1])
+
+class Feed(io.RawIOBase):
+    # a 'file' that makes up a long feed as it is read, never holding it whole
+    def __init__(self):
+        self.parts = iter([b"<rss><channel><title>F</title>", *([ITEM] * COUNT), b"</channel></rss>"])
+        self.buffer = b""
+    def readable(self):
+        return True
+    def read(self, size=-1):
+        while len(self.buffer) < size:
+            part = next(self.parts, None)
+            if part is None:
+                break
+            self.buffer += part
+        out, self.buffer = self.buffer[:size], self.buffer[size:]
+        return out
+
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+seen = sum(1 for _ in iterparse_xml(Feed(), tags={"item"}))
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(seen, after - before)
+"""
+
+
+@pytest.mark.slow
+def test_stream_memory_stays_bounded_on_a_long_feed() -> None:
+    """About 100 MB of feed read in a subprocess: peak RSS grows by far less than that."""
+    import subprocess
+    import sys
+
+    count = 100_000
+    result = subprocess.run(
+        [sys.executable, "-c", _STREAM_SCRIPT, str(count)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    seen, growth_kib = map(int, result.stdout.split())
+    assert seen == count
+    assert growth_kib < 40 * 1024, f"peak RSS grew by {growth_kib} KiB"

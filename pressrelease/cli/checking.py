@@ -126,19 +126,19 @@ def _problems(error: PressReleaseError, display: str) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
-def _records(reader: Any, stream: IO[bytes], name: str, task: Task, limits: Limits) -> Any:
+def _records(stream: IO[bytes], name: str, task: Task, limits: Limits) -> tuple[str, Any]:
+    """The format finally chosen, and the reader's records (an iterator)."""
     if name in STREAMED:
-        return reader(stream, source=task.display, limits=limits)
+        return name, _reader(name)(stream, source=task.display, limits=limits)
     data = _read_capped(stream, limits)
     if name == "json" and task.forced_format is None:
         from pressrelease.cli.sniff import sniff_json
 
         by_name = format_for_path(task.display) if task.path != "-" else None
         name = sniff_json(data, lines_possible=by_name is None)
-        reader = _reader(name)
         if name in STREAMED:
-            return reader(io.BytesIO(data), source=task.display, limits=limits)
-    return reader(data, source=task.display, limits=limits)
+            return name, _reader(name)(io.BytesIO(data), source=task.display, limits=limits)
+    return name, _reader(name)(data, source=task.display, limits=limits)
 
 
 def check_file(task: Task, config: ValidationConfig, limits: Limits = DEFAULT_LIMITS) -> FileResult:
@@ -156,8 +156,7 @@ def check_file(task: Task, config: ValidationConfig, limits: Limits = DEFAULT_LI
             owned = True
         try:
             name = _choose_format(task, _peek(stream))
-            reader = _reader(name)
-            records = _records(reader, stream, name, task, limits)
+            name, records = _records(stream, name, task, limits)
             if isinstance(records, PressRelease):
                 records = (records,)
             for index, record in enumerate(_iterate(records)):
@@ -174,19 +173,19 @@ def check_file(task: Task, config: ValidationConfig, limits: Limits = DEFAULT_LI
             if owned:
                 stream.close()
     except PressReleaseError as exc:
-        return _result(task, name, results, _problems(exc, task.display))
+        return _result(task, name, _problems(exc, task.display))
     except _Unreadable as exc:
-        return _result(task, name, results, (Problem(path=task.display, message=str(exc)),))
+        return _result(task, name, (Problem(path=task.display, message=str(exc)),))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return _result(task, name, results, (Problem(path=task.display, message=reason),))
+        return _result(task, name, (Problem(path=task.display, message=reason),))
     except Exception as exc:  # a reader bug must not hide the other files' results
         message = (
             f"internal error while reading: {type(exc).__name__}: {exc} "
             "(this is a bug in pressrelease; please report it)"
         )
-        return _result(task, name, results, (Problem(path=task.display, message=message),))
-    return _result(task, name, results, ())
+        return _result(task, name, (Problem(path=task.display, message=message),))
+    return FileResult(path=task.display, format=name, records=tuple(results))
 
 
 def _iterate(records: Iterable[PressRelease]) -> Iterable[PressRelease]:
@@ -196,7 +195,11 @@ def _iterate(records: Iterable[PressRelease]) -> Iterable[PressRelease]:
         yield record
 
 
-def _result(
-    task: Task, name: str | None, results: list[RecordResult], problems: tuple[Problem, ...]
-) -> FileResult:
-    return FileResult(path=task.display, format=name, records=tuple(results), problems=problems)
+def _result(task: Task, name: str | None, problems: tuple[Problem, ...]) -> FileResult:
+    """A file that could not be read whole: its problems only.
+
+    Records a streaming reader gave before the failure are dropped, not
+    reported: a broken file is one clear problem, not a partial result that
+    could hide it (or claim IDs in the run's duplicate check).
+    """
+    return FileResult(path=task.display, format=name, problems=problems)

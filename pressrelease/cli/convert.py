@@ -17,15 +17,17 @@ import argparse
 import io
 import os
 import re
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pressrelease.cli.limits import add_limit_arguments, limits_from_args
 from pressrelease.errors import PressReleaseError
-from pressrelease.limits import DEFAULT_LIMITS, Limits
+from pressrelease.limits import Limits
 from pressrelease.model import PressRelease
 
 __all__ = ["add_arguments", "execute", "safe_name"]
@@ -43,6 +45,8 @@ _SUFFIX = {
 }
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME = 80
+#: Output for standard output stays in memory up to this size, then spills to a temporary file.
+_SPOOL_BYTES = 16 * 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,6 +71,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="fail (exit 1) when the output format is lossy"
     )
+    add_limit_arguments(parser)
 
 
 def safe_name(unique_id: str | None, index: int, taken: set[str], suffix: str) -> str:
@@ -102,8 +107,13 @@ def _guess(path: str, head: bytes) -> str | None:
     return found.name if found else None
 
 
-def _read_one(path: str, fmt: str | None, limits: Limits) -> tuple[list[PressRelease], str | None]:
-    """Read one input (a worker: top-level and picklable); (records, error line)."""
+class _InputError(Exception):
+    """An input that cannot be read, as the one line the command prints for it."""
+
+
+def _iter_input(path: str, fmt: str | None, limits: Limits) -> Iterator[PressRelease]:
+    """The records of one input, read lazily; an unreadable input raises :class:`_InputError`."""
+    from pressrelease.feeds import _Rejoined
     from pressrelease.formats import FORMATS, load
 
     try:
@@ -112,23 +122,45 @@ def _read_one(path: str, fmt: str | None, limits: Limits) -> tuple[list[PressRel
             head = stream.read(4096)
             name = fmt or _guess(path, head)
             if name is None or FORMATS[name].reader is None:
-                return [], f"{path}: cannot tell its format; give --from"
+                raise _InputError(f"{path}: cannot tell its format; give --from")
             try:
                 reader = load(FORMATS[name].reader or "")
             except ImportError:
-                return [], f"{path}: no reader for {name} yet"
-            from pressrelease.feeds import _Rejoined
-
-            records = list(reader(_Rejoined(head, stream), source=path, limits=limits))
+                raise _InputError(f"{path}: no reader for {name} yet") from None
+            yield from reader(_Rejoined(head, stream), source=path, limits=limits)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
     except PressReleaseError as exc:
         text = str(exc) if exc.source else f"{path}: {exc}"
-        return [], " ".join(text.split("\n"))
+        raise _InputError(" ".join(text.split("\n"))) from exc
     except OSError as exc:
-        return [], f"{path}: cannot read: {exc.strerror or exc}"
-    return records, None
+        raise _InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def _read_one(path: str, fmt: str | None, limits: Limits) -> tuple[list[PressRelease], str | None]:
+    """Read one input whole (a worker: top-level and picklable); (records, error line)."""
+    try:
+        return list(_iter_input(path, fmt, limits)), None
+    except _InputError as exc:
+        return [], str(exc)
+
+
+def _streamed(
+    args: argparse.Namespace, limits: Limits, errors: list[str], show: Callable[[int], None]
+) -> Iterator[PressRelease]:
+    """Every input's records in order, one at a time; unreadable inputs go to ``errors``.
+
+    A writer consumes this as it writes, so a feed of any size converts in
+    bounded memory; the output is kept only if ``errors`` stays empty.
+    """
+    for done, path in enumerate(args.inputs, start=1):
+        try:
+            yield from _iter_input(path, args.source_format, limits)
+        except _InputError as exc:
+            errors.append(str(exc))
+            print(exc, file=sys.stderr)
+        show(done)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -163,7 +195,17 @@ def _atomic_write(
     return result
 
 
-def _writing(writer: Callable[..., Any], records: list[PressRelease]) -> Callable[[BinaryIO], Any]:
+def _nothing_written(args: argparse.Namespace) -> int:
+    unchanged = (
+        "" if args.split is not None or args.output == "-" else f" ({args.output} unchanged)"
+    )
+    print(f"pressrelease: nothing written: an input could not be read{unchanged}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _writing(
+    writer: Callable[..., Any], records: Iterable[PressRelease]
+) -> Callable[[BinaryIO], Any]:
     def write(out: BinaryIO) -> Any:
         return writer(records, out)
 
@@ -212,49 +254,58 @@ def execute(args: argparse.Namespace) -> int:
         print(f"pressrelease: no writer for {args.to} yet", file=sys.stderr)
         return EXIT_USAGE
     show = _progress(len(args.inputs), sys.stderr.isatty())
-    records: list[PressRelease] = []
-    failed = False
-    for done, (found, error) in enumerate(_read_all(args, DEFAULT_LIMITS), start=1):
-        if error is not None:
-            failed = True
-            print(error, file=sys.stderr)
-        records.extend(found)
-        show(done)
-    if failed:
-        print(
-            "pressrelease: nothing written: an input could not be read"
-            + (
-                ""
-                if args.split is not None or args.output == "-"
-                else f" ({args.output} unchanged)"
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
+    limits = limits_from_args(args)
+    errors: list[str] = []
 
     def keep(report: Any) -> bool:
-        return not (args.strict and report.lossy)
+        return not errors and not (args.strict and report.lossy)
 
     lossy: dict[str, None] = {}
     try:
-        if args.split is not None:
-            folder = Path(args.split)
-            folder.mkdir(parents=True, exist_ok=True)
-            taken: set[str] = set()
-            for index, record in enumerate(records):
-                target = folder / safe_name(record.unique_id, index, taken, _SUFFIX[args.to])
-                report = _atomic_write(target, _writing(writer, [record]), keep)
-                lossy.update(dict.fromkeys(report.lossy))
-        elif args.output == "-":
-            buffer = io.BytesIO()  # the records are all in memory already; --strict may drop it
-            report = writer(records, buffer)
+        if args.split is None and (max(1, int(args.jobs)) == 1 or len(args.inputs) < 2):
+            # One pass, in bounded memory: records flow from the readers to the writer.
+            records = _streamed(args, limits, errors, show)
+            if args.output == "-":
+                # Spooled: kept in memory while small, on disk past that, shown only when kept.
+                with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as spool:
+                    report = writer(records, spool)
+                    if keep(report):
+                        spool.seek(0)
+                        shutil.copyfileobj(spool, sys.stdout.buffer)
+                        sys.stdout.buffer.flush()
+            else:
+                report = _atomic_write(Path(args.output), _writing(writer, records), keep)
             lossy.update(dict.fromkeys(report.lossy))
-            if keep(report):
-                sys.stdout.buffer.write(buffer.getvalue())
-                sys.stdout.buffer.flush()
+            if errors:
+                return _nothing_written(args)
         else:
-            report = _atomic_write(Path(args.output), _writing(writer, records), keep)
-            lossy.update(dict.fromkeys(report.lossy))
+            gathered: list[PressRelease] = []
+            for done, (found, error) in enumerate(_read_all(args, limits), start=1):
+                if error is not None:
+                    errors.append(error)
+                    print(error, file=sys.stderr)
+                gathered.extend(found)
+                show(done)
+            if errors:
+                return _nothing_written(args)
+            if args.split is not None:
+                folder = Path(args.split)
+                folder.mkdir(parents=True, exist_ok=True)
+                taken: set[str] = set()
+                for index, record in enumerate(gathered):
+                    target = folder / safe_name(record.unique_id, index, taken, _SUFFIX[args.to])
+                    report = _atomic_write(target, _writing(writer, [record]), keep)
+                    lossy.update(dict.fromkeys(report.lossy))
+            elif args.output == "-":
+                buffer = io.BytesIO()
+                report = writer(gathered, buffer)
+                lossy.update(dict.fromkeys(report.lossy))
+                if keep(report):
+                    sys.stdout.buffer.write(buffer.getvalue())
+                    sys.stdout.buffer.flush()
+            else:
+                report = _atomic_write(Path(args.output), _writing(writer, gathered), keep)
+                lossy.update(dict.fromkeys(report.lossy))
     except PressReleaseError as exc:
         print(
             f"pressrelease: cannot write {args.to}: {' '.join(str(exc).splitlines())}",

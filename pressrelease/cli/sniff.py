@@ -12,6 +12,12 @@ Sans-IO: these functions look at bytes already read.
 'html'
 >>> sniff_head(b'  {"title": "x"}')
 'json'
+>>> sniff_head(b'<?xml version="1.0"?><pressRelease xmlns="urn:pressrelease:1"/>')
+'xml'
+>>> sniff_head(b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">')
+'newsml'
+>>> sniff_head("Brussels, 3 December 2020\\n\\nText.".encode())
+'text'
 >>> sniff_json(b'{"version": "https://jsonfeed.org/version/1.1", "items": []}')
 'jsonfeed'
 >>> sniff_json(b'{"uri": "urn:x", "headlines": []}')
@@ -28,24 +34,25 @@ __all__ = ["sniff_head", "sniff_json"]
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)", re.DOTALL | re.I)
 _ROOT = re.compile(rb"\s*<([A-Za-z_][\w.:\-]*)")
-_XML_ROOTS = {
+_FEED_ROOTS = {
     b"rss": "rss",
     b"rdf": "rss",
     b"feed": "atom",
     b"newsmessage": "newsml",
     b"newsitem": "newsml",
-    b"html": "html",
 }
 
 
 def sniff_head(head: bytes) -> str:
     """The format the first bytes of a document suggest.
 
-    ``json`` stands for any JSON (:func:`sniff_json` decides which); markup
-    goes by its root element (``rss``/``rdf:RDF`` RSS, ``feed`` Atom,
-    ``newsMessage``/``newsItem`` NewsML-G2, ``html`` HTML, anything else our
-    XML); a leading ``---`` is Markdown front matter; the rest is plain text.
+    ``json`` stands for any JSON (:func:`sniff_json` decides which). Feeds go
+    by their root element: ``rss``/``rdf:RDF`` RSS, ``feed`` Atom,
+    ``newsMessage``/``newsItem`` NewsML-G2. Everything else is decided by
+    :func:`pressrelease.readers.sniff.sniff` (HTML, our XML, Markdown, text).
     """
+    from pressrelease.readers.sniff import sniff
+
     for bom in _BOMS:
         if head.startswith(bom):
             head = head[len(bom) :]
@@ -53,23 +60,19 @@ def sniff_head(head: bytes) -> str:
     stripped = head.lstrip()
     if stripped[:1] in (b"{", b"["):
         return "json"
-    if stripped.startswith(b"---"):
-        return "markdown"
-    if not stripped.startswith(b"<"):
-        return "text"
-    if re.match(rb"<!DOCTYPE\s+html", stripped, re.I):
-        return "html"
-    position = 0
-    while True:
-        skipped = _SKIP.match(stripped, position)
-        if skipped is None or skipped.end() == position:
-            break
-        position = skipped.end()
-    root = _ROOT.match(stripped, position)
-    if root is None:
-        return "xml"
-    local = root.group(1).rsplit(b":", 1)[-1].lower()
-    return _XML_ROOTS.get(local, "xml")
+    if stripped.startswith(b"<") and not re.match(rb"<!DOCTYPE\s+html", stripped, re.I):
+        position = 0
+        while True:
+            skipped = _SKIP.match(stripped, position)
+            if skipped is None or skipped.end() == position:
+                break
+            position = skipped.end()
+        root = _ROOT.match(stripped, position)
+        if root is not None:
+            local = root.group(1).rsplit(b":", 1)[-1].lower()
+            if local in _FEED_ROOTS:
+                return _FEED_ROOTS[local]
+    return sniff(head)
 
 
 def sniff_json(data: bytes, *, lines_possible: bool = False) -> str:

@@ -19,6 +19,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from pressrelease.limits import DEFAULT_LIMITS, Limits
+
 if TYPE_CHECKING:
     from pressrelease.cli.checking import FileResult, Task
     from pressrelease.validation import ValidationConfig
@@ -93,8 +95,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_jobs,
         default=None,
         metavar="N",
-        help="processes to spread files over (default: every core)",
+        help="processes to spread files over (default: every core, or 1 for fewer than 8 files)",
     )
+    from pressrelease.cli.limits import add_limit_arguments
+
+    add_limit_arguments(parser)
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -216,7 +221,11 @@ class _Progress:
 
 
 def _check_all(
-    items: list[Task | FileResult], config: ValidationConfig, jobs: int, progress: _Progress
+    items: list[Task | FileResult],
+    config: ValidationConfig,
+    jobs: int,
+    progress: _Progress,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[FileResult]:
     """Check every task, in-process or over ``jobs`` processes; results keep the input order."""
     from pressrelease.cli.checking import FileResult, check_file
@@ -233,14 +242,14 @@ def _check_all(
     workers = min(jobs, len(pooled))
     for index, item in enumerate(items):
         if not isinstance(item, FileResult) and (item.path == "-" or workers <= 1):
-            results[index] = check_file(item, config)
+            results[index] = check_file(item, config, limits)
             progress.step()
     if workers > 1:
         import functools
         from concurrent.futures import ProcessPoolExecutor
 
         chunk = max(1, min(64, len(pooled) // (workers * 4)))
-        work = functools.partial(check_file, config=config)
+        work = functools.partial(check_file, config=config, limits=limits)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             done = pool.map(work, [task for _, task in pooled], chunksize=chunk)
             for (index, _), result in zip(pooled, done, strict=True):
@@ -284,6 +293,15 @@ def _mark_duplicates(files: list[FileResult], config: ValidationConfig) -> list[
     return out
 
 
+#: Below this many files, the default is to check them in this process: starting
+#: workers (each loading its readers and the language model) costs more than it saves.
+SMALL_RUN = 8
+
+
+def _default_jobs(files: int) -> int:
+    return 1 if files < SMALL_RUN else os.cpu_count() or 1
+
+
 def execute(args: argparse.Namespace) -> int:
     """Run ``validate``; return the exit code."""
     from pressrelease.cli.config_file import ConfigFileError
@@ -299,11 +317,13 @@ def execute(args: argparse.Namespace) -> int:
         print(f"pressrelease validate: error: {exc.message}", file=sys.stderr)
         return 2
     items = _expand(args.paths, args.from_format)
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = args.jobs or _default_jobs(len(items))
     show = args.format != "json" and sys.stderr.isatty()
     progress = _Progress(len(items), show)
     try:
-        files = _check_all(items, config, jobs, progress)
+        from pressrelease.cli.limits import limits_from_args
+
+        files = _check_all(items, config, jobs, progress, limits_from_args(args))
     finally:
         progress.close()
     files = _mark_duplicates(files, config)

@@ -71,7 +71,7 @@ _D = r"\d"
 _DAY_SUFFIX = r"(?:\.|er|ᵉʳ|º|°|ª|st|nd|rd|th|-?го|-?е)?"
 _DMY_WORDS = re.compile(
     rf"(?<![\w.,/-])(?P<d0>{_D}{{1,2}}){_DAY_SUFFIX}(?:[ \t]*[-–][ \t]*(?P<d>{_D}{{1,2}}){_DAY_SUFFIX})?"
-    rf"[ \t\u00a0]*(?:de[ \t]+|ta['’][ \t]*)?(?P<mon>{_WORD})\.?"
+    rf"[ \t\u00a0]*(?:de[ \t]+|ta['’][ \t]*)?(?P<mon>{_WORD}(?:[ \t]{_WORD})?)\.?"
     rf"(?:[ \t]+de)?,?[ \t\u00a0]+(?P<y>{_D}{{4}})(?![\d/])(?:\s?(?:г\.|р\.|m\.|года|г\b))?",
 )
 _MDY_WORDS = re.compile(
@@ -191,6 +191,9 @@ def _merged_weekdays() -> frozenset[str]:
     return frozenset().union(*(weekday_table(lang) for lang in LANGUAGES if lang != "zh"))
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _base(language: str | None) -> str | None:
     if not language:
         return None
@@ -199,6 +202,14 @@ def _base(language: str | None) -> str | None:
 
 
 def _month(word: str, language: str | None) -> int | None:
+    """The month a name means; of two words (Irish ``Meán Fómhair``), else of the first."""
+    found = _month_name(word, language)
+    if found is None and " " in word.strip():
+        found = _month_name(word.split()[0], language)
+    return found
+
+
+def _month_name(word: str, language: str | None) -> int | None:
     key = fold(word)
     base = _base(language)
     if base and base != "zh":
@@ -250,6 +261,9 @@ class DateScan:
     def first(self) -> FoundDate | None:
         """The first date in the text, or ``None``."""
         return self.dates[0] if self.dates else None
+
+
+_NOTHING = DateScan()
 
 
 def _location(text: str, index: int, line: int, column: int, source: str | None) -> Location:
@@ -342,6 +356,8 @@ def find_dates(
     >>> find_dates("05/06/2020", date_order="mdy").dates[0].day
     datetime.date(2020, 5, 6)
     """
+    if not _ANY_DIGIT.search(text):
+        return _NOTHING  # every form has a digit: most lines are done here
     candidates: list[tuple[int, int, date | None, bool, str, str]] = []
     notices: list[Notice] = []
     taken: list[tuple[int, int]] = []

@@ -48,6 +48,10 @@ _LABEL = re.compile(
 # A token that could be an ID standing alone: letters/digits with / _ ( ) - and at most
 # one inner space ("MIN 40/95", "PR 55").
 _TOKEN = re.compile(r"(?<![\w/])(?:[A-Z]{1,5} )?[A-Za-z0-9][A-Za-z0-9/_()\-]*[0-9)](?![\w/])")
+_DIGIT = re.compile(r"\d")
+_ID_CHARS = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_().\-]*[A-Za-z0-9)]")
+# Web paths, slugs and rules are not IDs, however long: "//", "a-slug-of-words".
+_NOT_AN_ID = re.compile(r"//|[a-z]{2,}-[a-z]{2,}-[a-z]{2,}")
 _ISSUERS_ALONE: tuple[str, ...] = tuple(key for key in ISSUER_KEYS if key != "nsb")
 
 
@@ -128,6 +132,16 @@ def find_id(
     >>> find_id("The 2030 Agenda and SG/SM/1 today") is None
     True
     """
+    if alone:
+        lone = text.strip()
+        if (
+            len(lone) > limits.max_id_length
+            and _ID_CHARS.fullmatch(lone)
+            and not _NOT_AN_ID.search(lone)
+        ):
+            _check_length(lone, limits, source)  # a lone ID-like token, too long to be one
+    if not _DIGIT.search(text):
+        return None  # every ID has a digit
     labelled = _LABEL.search(text)
     if labelled:
         value = labelled.group("id").rstrip(".:)")

@@ -13,18 +13,34 @@ and returns a :class:`Parties` record. It looks, in this order, for
    Macron of France, ... —``);
 3. **treaty-style preambles** (``The Government of X and the Government of
    Y,`` followed by ``Recognizing ...``);
-4. **"Following is ... X's remarks"** introductions (a statement printed in
-   the name of one office holder);
+4. **statement introductions**: ``Following is UN Secretary-General X’s
+   remarks``, ``issued by the Spokesperson for Secretary-General X``,
+   ``On trouvera ci-après le texte du message du ..., M. X``, ``The following
+   joint statement was issued by the Governments of X and Y``, ``a joint
+   media release between X and Y``;
 5. the **title** (``Joint Statement by President Biden and President von der
    Leyen``; ``Joint Statement from the Governments of X, Y and Z``;
-   ``U.S.-EU Summit Statement``) and **"Joint statement by ..." headers** in
-   the first blocks;
+   ``Déclaration commune de la France et de l’Italie``; ``U.S.-EU Summit
+   Statement``; ``... Sullivan’s Meeting with ... Patrushev``), then
+   **"Joint statement by ..." headers** and the names printed beside a bare
+   ``JOINT MEDIA RELEASE`` banner in the first blocks;
+6. a **signature block** after ``We, the undersigned`` or ``Signed at ...``
+   (names in columns, up to any ``Witnessed by``): its names fill parties
+   found without one (``the Prime Minister of the Kingdom of Cambodia``) or
+   are added;
 
 then adds the ``creators`` the page gives (front matter, JSON-LD) who are not
-already there, and, when nothing at all was found, names the issuer itself
-for issuers that publish in their own name (``European Commission``,
-``European Parliament``, ``United Nations``...), as the corpus labels do for
-single-issuer documents.
+already there (in the form the text prints, ``F.M. Chaney`` for ``Chaney,
+Fred``), unless a co-chair sentence already says who led; and, when nothing
+at all was found, names the issuer itself for issuers that publish in their
+own name (``European Commission``, ``European Parliament``, ``United
+Nations``..., in the text's language where known), as the corpus labels do
+for single-issuer documents.
+
+Organisations are kept as printed, without a leading article (``the United
+States`` gives ``United States``); short forms in titles are spelled out
+(``U.S.-EU`` gives ``United States`` and ``European Union``). Country names
+come from CLDR (Babel), in English and in the text's language.
 
 People merely quoted (``said X``, ``« ... », a déclaré X``) are never
 looked at. Groups without a named person (``représentants de la Commission
@@ -311,6 +327,19 @@ _CO_CHAIR_RE = re.compile(
     r"\bwspółprzewodniczy(?:li|ły|ł|ła)|\bpod\s+współprzewodnictwem)\s+",
     re.IGNORECASE,
 )
+# Lower-case fragments one of which every co-chair phrase contains.
+_CO_CHAIR_HINTS = (
+    "chair",
+    "hosted",
+    "présid",
+    "presid",
+    "presied",
+    "vorsitz",
+    "geleitet",
+    "voorz",
+    "voorgez",
+    "współprzewodn",
+)
 _PARTICIPATION_RE = re.compile(
     r"(?:\bwith\s+the\s+participation\s+of|\bjoined\s+by|\bin\s+the\s+presence\s+of|"
     r"\bavec\s+la\s+participation\s+(?:des|du|de|d['’])|\ben\s+présence\s+(?:des|du|de|d['’])|"
@@ -395,19 +424,38 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
 
 
+def _hinted(text: str, hints: Sequence[str]) -> bool:
+    """A cheap test before a costly pattern: does any hint occur (case-insensitively)?"""
+    low = text.lower()
+    return any(hint in low for hint in hints)
+
+
 def _sentence_end(text: str, start: int) -> int:
-    """Where the sentence that contains ``start`` ends (abbreviations and initials kept)."""
-    for found in _SENTENCE_END_RE.finditer(text, start):
+    """Where the sentence that contains ``start`` ends (abbreviations and initials kept).
+
+    A sentence that names parties is never longer than _MAX_SENTENCE_CHARS; one that
+    runs on is cut there.
+    """
+    limit = min(len(text), start + _MAX_SENTENCE_CHARS)
+    for found in _SENTENCE_END_RE.finditer(text, start, limit):
         if found.group().startswith("."):
-            before = text[: found.start() + 1].rsplit(None, 1)[-1]
+            window = text[max(0, found.start() - 40) : found.start() + 1]
+            before = window.rsplit(None, 1)[-1]
             if before in _ABBREVIATIONS or _INITIALS_RE.match(before):
                 continue
         return found.start()
-    return len(text)
+    return limit
+
+
+# Bounds that keep the work per document linear on hostile input: no party is
+# described in more than this many characters, no list has more than this many parties.
+_MAX_ITEM_CHARS = 300
+_MAX_ITEMS = 100
+_MAX_SENTENCE_CHARS = 4000
 
 
 def _split_top_level(text: str) -> list[tuple[int, str]]:
-    """Split on commas and semicolons outside brackets; (offset, piece) pairs."""
+    """Split on commas and semicolons outside brackets; (offset, piece) pairs (at most _MAX_ITEMS)."""
     pieces: list[tuple[int, str]] = []
     depth = 0
     start = 0
@@ -419,7 +467,10 @@ def _split_top_level(text: str) -> list[tuple[int, str]]:
         elif char in ",;" and depth == 0:
             pieces.append((start, text[start:index]))
             start = index + 1
+            if len(pieces) >= _MAX_ITEMS:
+                break
     pieces.append((start, text[start:]))
+    pieces = pieces[:_MAX_ITEMS]
     out = []
     for offset, piece in pieces:
         stripped = piece.lstrip()
@@ -506,6 +557,8 @@ def _clean_name(text: str) -> str:
 
 def _is_role_word(word: str) -> bool:
     low = word.lower().strip(".,")
+    if "/" in low:  # "Representative/Vice-President"
+        return any(_is_role_word(part) for part in low.split("/") if part)
     return low in _ROLE_WORDS or (len(low) > 9 and low.endswith(_ROLE_ENDINGS))
 
 
@@ -572,6 +625,8 @@ def _names_organisation(text: str, language: str) -> bool:
     words = [w.lower().strip("’',") for w in text.split()[:3]]
     if any(w in _ORG_HEADS for w in words):
         return True
+    if re.fullmatch(r"[A-Z]{2,6}", text.split()[0].strip(",")):  # an acronym: "ONU", "NATO"
+        return True
     # "United Nations Office of ..." or "Europese Unie" is one; "Union européenne pour la
     # lutte contre le terrorisme" is part of a title of office ("coordinateur de ...").
     entity = _entity_starting_at(text, 0, language)
@@ -583,6 +638,8 @@ def _names_organisation(text: str, language: str) -> bool:
 
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
     """Read one list item as a person: ``Mme X``, ``X``, ``Secretary of State X [of Org]``."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return None
     text = _strip_postnominals(piece.rstrip(" .,;"))
     dash = re.search(r"\s+[-–—]\s+", text)
     if dash:  # "Chris Bowen MP - Minister for Immigration"
@@ -647,7 +704,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
                         return _Party(_clean_name(rest), None, role, entity[1], name_at)
     body_tokens = _tokens(body)
     last_role = max(
-        (i for i, (_, t) in enumerate(body_tokens) if t.lower().strip(",.") in _ROLE_WORDS),
+        (i for i, (_, t) in enumerate(body_tokens) if _is_role_word(t)),
         default=-1,
     )
     if last_role < 0 or last_role == len(body_tokens) - 1:
@@ -679,6 +736,8 @@ _NAME_GLUE = _words("of the and for de du des la le d’ del di van von der")
 
 def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     """Read one list item as a party of a title or "We, ..." list."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return None
     text = piece.strip(" .,;:")
     offset = len(piece) - len(piece.lstrip(" .,;:"))
     person = _person(text, language, allow_bare=False)
@@ -717,12 +776,32 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
 
 def _person_pair(piece: str, language: str) -> tuple[tuple[_Party, _Party], int] | None:
     """``Mr X and Ms Y`` inside one item: the first split where both sides are people."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return None
     for conj in _CONJ_SPLIT_RE.finditer(piece):
         first = _person(piece[: conj.start()], language)
         second = _person(piece[conj.end() :], language)
         if first and second and first.name and second.name:
             return (first, second), conj.end()
     return None
+
+
+def _bodies(piece: str, language: str) -> list[_Party]:
+    """Countries and known bodies without a person: ``the European Union and Japan``."""
+    if len(piece) > _MAX_ITEM_CHARS:
+        return []
+    found = []
+    position = 0
+    for part in _CONJ_SPLIT_RE.split(piece.rstrip(" .")):
+        start = piece.index(part, position)
+        position = start + len(part)
+        lead = _ITEM_LEAD_RE.match(part)
+        name = part[lead.end() :] if lead else part
+        if not _is_entity(name, language):
+            return []
+        org = _SHORT_FORMS.get(name.lower(), name)
+        found.append(_Party(None, None, None, org, start + (lead.end() if lead else 0)))
+    return found
 
 
 def _people_list(text: str, language: str) -> list[_Party]:
@@ -732,6 +811,7 @@ def _people_list(text: str, language: str) -> list[_Party]:
         text = text[: end.start()]
     parties: list[_Party] = []
     expecting_role = False
+    pending_role: str | None = None  # "the Deputy Foreign Minister of Viet Nam, Do Hung Viet"
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
@@ -746,6 +826,11 @@ def _people_list(text: str, language: str) -> list[_Party]:
         lead = offset + len(raw) - len(piece)
         if _GROUP_RE.match(piece):
             break
+        bodies = _bodies(piece, language)
+        if bodies:  # "co-chaired by the European Union and Japan"
+            parties.extend(attrs.evolve(p, offset=p.offset + lead) for p in bodies)
+            expecting_role = False
+            continue
         found = _person(piece, language)
         # "Mr X and Ms Y" inside one piece: split when both sides are people.
         pair = _person_pair(piece, language) if found is None or found.role else None
@@ -756,11 +841,18 @@ def _people_list(text: str, language: str) -> list[_Party]:
             expecting_role = second.role is None
             continue
         if found and not (expecting_role and found.honorific is None and found.role):
+            if found.role is None and pending_role:  # the office came first
+                role, org = _role_and_org(pending_role, language)
+                found = attrs.evolve(found, role=role, organisation=found.organisation or org)
             parties.append(attrs.evolve(found, offset=found.offset + lead))
             expecting_role = found.role is None
+            pending_role = None
             continue
-        if conj:  # a new item that is not a person: a group, nobody to attach a role to
+        if conj or not parties:  # a new item that is not a person: maybe its office
             expecting_role = False
+            pending_role = (
+                re.sub(r"(?i)^the\s+", "", piece) if _is_cap(piece.removeprefix("the ")) else None
+            )
             continue
         continues = parties and parties[-1].role is not None and _is_cap(piece)
         if parties and (expecting_role or continues) and piece:
@@ -791,13 +883,14 @@ def _entity_list(
         if conj:
             offset, piece = offset + conj.end(), piece[conj.end() :]
         position = 0
-        for half in _CONJ_SPLIT_RE.split(piece):
+        for half in _CONJ_SPLIT_RE.split(piece, maxsplit=_MAX_ITEMS):
             start = piece.index(half, position)
             position = start + len(half)
             lead = _ITEM_LEAD_RE.match(half)
             if lead and lead.end() and _is_cap(half[lead.end() :]):
                 start, half = start + lead.end(), half[lead.end() :]
             items.append((offset + start, half))
+    items = items[:_MAX_ITEMS]
     capitalised = 0
     for _, item in items:
         if not item or not _is_cap(item.removeprefix("the ")):
@@ -819,6 +912,7 @@ def _entity_list(
 
 # --------------------------------------------------------------------------- finders
 
+_WE_BARE_RE = re.compile(r"\b(?i:we|nous|wir),\s+(?P<list>(?:the\s+)?[A-ZÀ-Þ][^.;:]+)")
 _WE_RES = (
     # We, the leaders of X, Y and Z, ...  /  We the Leaders of the Group of Seven (G7) ...
     re.compile(
@@ -832,7 +926,7 @@ _WE_RES = (
     # We — President Macron of France, ... —
     re.compile(r"\bwe\s+[—–]\s+(?P<list>[^—–]+?)\s+[—–]", re.IGNORECASE),
     # We, Australia, Denmark, ... and the United States, recognize ...
-    re.compile(r"\b(?i:we|nous|wir),\s+(?P<list>(?:the\s+)?[A-ZÀ-Þ][^.;:]+)"),
+    _WE_BARE_RE,
     # ... a joint statement signed by the governments of X, Y and Z
     re.compile(
         r"\bsigned\s+by\s+(?:the\s+)?(?:governments|leaders|representatives)\s+of\s+"
@@ -844,7 +938,7 @@ _WE_RES = (
 )
 _PREAMBLE_NEXT_RE = re.compile(r"^(?:[A-Z][a-z]+ing|Considérant|Reconnaissant|In Anerkennung)\b")
 _FOLLOWING_RE = re.compile(
-    r"(?:^|(?<=[.:)\]] ))Following (?:is|are) (?:the (?:text|transcript) of )?(?P<who>[^:]+?)['’]s?\s+"
+    r"\bFollowing (?:is|are) (?:the (?:text|transcript) of )?(?P<who>[^:]+?)['’]s?\s+"
     r"(?:(?:opening |closing |keynote |video |prepared |written )?(?:remarks|message|address|"
     r"statement|speech|briefing|op-ed|article))\b"
 )
@@ -868,7 +962,15 @@ _TITLE_CUT_RE = re.compile(
 )
 _LIST_PREFIX_RE = re.compile(
     r"^(?:the\s+)?(?:governments|leaders|heads\s+of\s+(?:state\s+and\s+)?government|"
-    r"foreign\s+ministers|ministers)\s+of\s+(?:the\s+)?",
+    r"(?:(?:foreign|defen[cs]e|finance|trade|prime)\s+)?ministers"
+    r"(?:\s+(?:of|for)\s+(?:foreign\s+affairs|defen[cs]e|finance|trade))?|presidents)"
+    r"\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_JOINT_WORDS_RE = re.compile(
+    r"\b(?:joint|statement|declaration|communiqu[eé]|readout|summit|commune?|conjointe?|"
+    r"gemeinsame\w*|erklärung|conjunt[oa]|congiunt[oa]|gezamenlijke|wspólne|déclaration|"
+    r"declaración|dichiarazione|declaração|verklaring|oświadczenie)\b",
     re.IGNORECASE,
 )
 _DASH_PAIR_RE = re.compile(r"(?<=[\w.])[-–](?=[A-Z])")
@@ -881,7 +983,7 @@ Finder = Callable[[int], Location]
 
 
 def _title_parties(title: str, language: str) -> list[_Party]:
-    title = title.translate(_SPACES).strip()
+    title = title.translate(_SPACES).strip()[:_MAX_SENTENCE_CHARS]
     found = _TITLE_RE.match(title)
     if found:
         start = next(found.start(g) for g in found.re.groupindex if found.group(g) is not None)
@@ -923,7 +1025,10 @@ def _title_parties(title: str, language: str) -> list[_Party]:
                 out.append(attrs.evolve(person, offset=person.offset + base))
         if len(out) == 2:
             return out
-    # "U.S.-EU Summit Statement", "United States–European Commission Joint Statement".
+    # "U.S.-EU Summit Statement", "United States–European Commission Joint Statement";
+    # only in titles of joint documents ("EU-China: Commission proposes..." is not one).
+    if not _JOINT_WORDS_RE.search(title):
+        return []
     for dash in _DASH_PAIR_RE.finditer(title):
         left = _entity_ending_at(title, dash.start(), language)
         right = _entity_starting_at(title, dash.end(), language)
@@ -956,6 +1061,8 @@ def _entity_starting_at(text: str, start: int, language: str) -> tuple[int, str]
 
 
 def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | None:
+    if not _hinted(text, _CO_CHAIR_HINTS):
+        return None
     found = _CO_CHAIR_RE.search(text)
     if not found:
         return None
@@ -977,8 +1084,9 @@ def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | 
 
 
 def _we_opening(text: str, language: str) -> list[_Party]:
+    text = text[: _sentence_end(text, 0)] if len(text) > _MAX_SENTENCE_CHARS else text
     for pattern in _WE_RES:
-        found = pattern.search(text)
+        found = pattern.search(text, 0, _MAX_SENTENCE_CHARS)
         if not found:
             continue
         listing = found.group("list")
@@ -987,6 +1095,10 @@ def _we_opening(text: str, language: str) -> list[_Party]:
         if prefix:
             listing, base = listing[prefix.end() :], base + prefix.end()
         parties = [p for _, p in _entity_list(listing, language)]
+        if pattern is _WE_BARE_RE and not (
+            len(parties) >= 2 or any(_is_entity(p.organisation or "", language) for p in parties)
+        ):
+            continue  # "We, Europeans, stand united": not a list of parties
         if parties:
             return [attrs.evolve(p, offset=p.offset + base) for p in parties]
     return []
@@ -1001,24 +1113,67 @@ def _preamble(text: str, following: str | None, language: str) -> list[_Party]:
     return [p for _, p in _entity_list(stripped[:-1], language)]
 
 
-def _following_is(text: str, language: str) -> list[_Party]:
-    found = _FOLLOWING_RE.search(text)
+_ISSUED_BY_RE = re.compile(
+    r"\b(?:the\s+following\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+"
+    r"(?:was\s+)?(?:issued|released|signed|adopted)\s+(?:today\s+)?by\s+"
+    r"(?:the\s+spokesperson\s+for\s+(?:the\s+)?(?P<for>[^:.;]+)|(?P<list>[^:.;*]+))"
+    # "This is a joint media release between the Australian Federal Police and ..."
+    r"|\bjoint\s+(?:media\s+release|press\s+release|news\s+release|statement|declaration)\s+"
+    r"between\s+(?P<joint>[^:.;*]+)",
+    re.IGNORECASE,
+)
+_FR_TEXT_OF_RE = re.compile(
+    r"\b(?:On trouvera ci-après|Voici)\s+(?:le\s+texte\s+)?(?:du|de\s+la|des|de\s+l['’])\s*"
+    r"(?:message|discours|déclaration|allocution|intervention|remarques|propos)s?\s+"
+    r"(?:du|de\s+la|de\s+l['’])\s*(?P<who>[^:;]+?)(?:,\s+(?:à|au|lors|prononcé|devant|sur)\b|:|$)",
+    re.IGNORECASE,
+)
+
+
+def _issued_by(text: str, language: str) -> list[_Party]:
+    """``The following (joint) statement was issued today by X, Y and Z:``."""
+    if not _hinted(text, ("issued", "released", "signed", "adopted", "between")):
+        return []
+    found = _ISSUED_BY_RE.search(text)
     if not found:
         return []
-    who = found.group("who")
+    if found.group("for"):  # "... by the Spokesperson for UN Secretary-General X"
+        return _office_holder(found.group("for"), found.start("for"), language)
+    group = "list" if found.group("list") else "joint"
+    listing, base = found.group(group), found.start(group)
+    prefix = _LIST_PREFIX_RE.match(listing)
+    if prefix:
+        listing, base = listing[prefix.end() :], base + prefix.end()
+    return [attrs.evolve(p, offset=p.offset + base) for _, p in _entity_list(listing, language)]
+
+
+def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
+    """``UN Secretary-General António Guterres``: one person, with the body as organisation."""
     org = None
     lead = re.match(r"(?:the\s+)?(?P<org>UN|U\.N\.|United Nations|EU|NATO)\s+", who)
-    offset = found.start("who")
     if lead:
-        org = _SHORT_FORMS.get(lead.group("org").lower(), lead.group("org"))
+        org = _SHORT_FORMS.get(lead.group("org").lower().replace(".", ""), lead.group("org"))
         offset += lead.end()
         who = who[lead.end() :]
-    person = _person(who, language, allow_bare=False)
+    person = _person(who.strip(), language, allow_bare=False)
     if person is None:
-        return []
+        people = _people_list(who, language)  # "Secrétaire général de l’ONU, M. X"
+        if len(people) != 1:
+            return []
+        person = people[0]
     return [
         attrs.evolve(person, organisation=person.organisation or org, offset=person.offset + offset)
     ]
+
+
+def _following_is(text: str, language: str) -> list[_Party]:
+    french = _FR_TEXT_OF_RE.search(text) if _hinted(text, ("trouvera", "voici")) else None
+    if french:
+        return _office_holder(french.group("who"), french.start("who"), language)
+    found = _FOLLOWING_RE.search(text)
+    if not found:
+        return []
+    return _office_holder(found.group("who"), found.start("who"), language)
 
 
 _HEADER_RE = re.compile(
@@ -1086,12 +1241,28 @@ def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[
     return []
 
 
-_SIGNED_RE = re.compile(
+_UNDERSIGNED_RE = re.compile(
     r"\b(?:we,? the undersigned|les soussignés|die Unterzeichnenden|los abajo firmantes|"
-    r"i sottoscritti|os abaixo assinados|ondergetekenden|niżej podpisani)\b"
-    r"|^(?:signed|done|fait|geschehen|hecho|fatto|feito|gedaan|sporządzono)\s+(?:at|in|on|à|le|zu|am|en|a|em|te|w)\b",
+    r"i sottoscritti|os abaixo assinados|ondergetekenden|niżej podpisani)\b",
     re.IGNORECASE,
 )
+_SIGNED_AT_RE = re.compile(
+    r"(?:signed|done|fait|geschehen|hecho|fatto|feito|gedaan|sporządzono)\s+"
+    r"(?:at|in|on|à|le|zu|am|en|a|em|te|w)\b",
+    re.IGNORECASE,
+)
+
+
+def _signed(text: str) -> bool:
+    """Whether a block opens a signature block."""
+    if _SIGNED_AT_RE.match(text.lstrip()):
+        return True
+    hints = ("undersigned", "soussign", "unterzeichn", "firmantes", "sottoscritt", "assinad")
+    return _hinted(text, (*hints, "ondergetekend", "podpisani")) and bool(
+        _UNDERSIGNED_RE.search(text)
+    )
+
+
 _WITNESS_RE = re.compile(
     r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit)\b",
     re.IGNORECASE,
@@ -1103,7 +1274,7 @@ def _signature_block(texts: Sequence[str], language: str) -> tuple[int, list[tup
 
     Returns the index of the marker block and (block index, party) pairs.
     """
-    index = next((i for i, text in enumerate(texts) if _SIGNED_RE.search(text)), -1)
+    index = next((i for i, text in enumerate(texts) if _signed(text)), -1)
     if index < 0:
         return -1, []
     found: list[tuple[int, _Party]] = []
@@ -1192,6 +1363,13 @@ def _surname(name: str | None) -> str:
     return name.split()[-1].lower() if name else ""
 
 
+def _given_initial_matches(printed: str | None, catalogue: str | None) -> bool:
+    """``F.M. Chaney`` may print ``Fred Chaney``; ``R. Smith`` may not print ``John Smith``."""
+    if not printed or not catalogue or len(printed.split()) < 2:
+        return False
+    return printed[0].casefold() == catalogue[0].casefold()
+
+
 def _to_signatory(party: _Party, locate: Finder) -> Signatory | None:
     name = party.name or None
     org = party.organisation or None
@@ -1219,9 +1397,75 @@ def _block_locator(block: TextBlock, source: str | None) -> Finder:
     return locate
 
 
+class _Locators(Sequence[Finder]):
+    """One locator per block, made when first asked for (documents may have 100 000 blocks)."""
+
+    def __init__(self, blocks: Sequence[TextBlock], source: str | None) -> None:
+        self._blocks = blocks
+        self._source = source
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    def __getitem__(self, index: int) -> Finder:  # type: ignore[override]
+        return _block_locator(self._blocks[index], self._source)
+
+
 def _fixed_locator(source: str | None, element: str) -> Finder:
     def locate(offset: int) -> Location:
         return Location(source=source, element=element)
+
+    return locate
+
+
+# How many blocks (from the top) may hold a "We, ..." opening or a statement introduction.
+_OPENING_BLOCKS = 12
+# A block that ends without closing punctuation continues in the next one (a reader split
+# a sentence: a first line taken for a heading, a hard line break).
+_OPEN_END_RE = re.compile(r"[.!?:;)\]”\"»]\s*$")
+
+
+def _units(
+    texts: Sequence[str],
+    locators: Sequence[Finder],
+    *,
+    first: int = 0,
+    limit: int | None = None,
+) -> tuple[list[str], list[Finder]]:
+    """Blocks joined again where a sentence runs on from one into the next.
+
+    ``texts`` are the blocks from index ``first`` on; at most ``limit`` units are made.
+    """
+    units: list[str] = []
+    unit_locators: list[Finder] = []
+    index = 0
+    while index < len(texts) and (limit is None or len(units) < limit):
+        parts = [(0, index)]
+        text = texts[index]
+        while (
+            index + 1 < len(texts)
+            and len(parts) < 4
+            and 0 < len(texts[index]) < _MAX_ITEM_CHARS
+            and not _OPEN_END_RE.search(texts[index])
+        ):
+            index += 1
+            parts.append((len(text) + 1, index))
+            text = f"{text} {texts[index]}"
+        units.append(text)
+        unit_locators.append(_joined_locator([(at, i + first) for at, i in parts], locators))
+        index += 1
+    return units, unit_locators
+
+
+def _joined_locator(parts: list[tuple[int, int]], locators: Sequence[Finder]) -> Finder:
+    if len(parts) == 1:
+        return locators[parts[0][1]]
+
+    def locate(offset: int) -> Location:
+        for start, index in reversed(parts):
+            if offset >= start:
+                return locators[index](offset - start)
+        return locators[parts[0][1]](offset)
 
     return locate
 
@@ -1302,7 +1546,7 @@ def extract_parties(
     """
     lang = (language or "en").split("-")[0].lower()
     texts = [block.text.translate(_SPACES) for block in blocks]
-    locators = [_block_locator(block, source) for block in blocks]
+    locators = _Locators(blocks, source)
 
     signatories: list[Signatory] = []
     participants: list[Signatory] = []
@@ -1313,8 +1557,12 @@ def extract_parties(
             if signatory is not None:
                 target.append(signatory)
 
+    units, unit_locators = _units(texts[: _OPENING_BLOCKS * 4], locators)
     co_chaired = False
-    for text, locate in zip(texts, locators, strict=True):
+    for index, raw in enumerate(texts):
+        if not _hinted(raw, _CO_CHAIR_HINTS):
+            continue
+        (text,), (locate,) = _units(texts[index : index + 4], locators, first=index, limit=1)
         found = _co_chairs(text, lang)
         if found and found[0]:
             add(signatories, found[0], locate)
@@ -1322,19 +1570,26 @@ def extract_parties(
             co_chaired = True
             break
 
-    opening = texts[:12]
-    finders: list[Callable[[int, str], list[_Party]]] = [
-        lambda i, text: _we_opening(text, lang),
-        lambda i, text: _preamble(text, texts[i + 1] if i + 1 < len(texts) else None, lang),
-        lambda i, text: _following_is(text, lang),
+    finders: list[tuple[Callable[[int, str], list[_Party]], list[str], Sequence[Finder]]] = [
+        (lambda i, text: _we_opening(text, lang), units, unit_locators),
+        (
+            lambda i, text: _preamble(text, texts[i + 1] if i + 1 < len(texts) else None, lang),
+            texts,
+            locators,
+        ),
+        (
+            lambda i, text: _following_is(text, lang) or _issued_by(text, lang),
+            units,
+            unit_locators,
+        ),
     ]
-    for finder in finders:
+    for finder, where, where_locators in finders:
         if signatories:
             break
-        for index, text in enumerate(opening):
+        for index, text in enumerate(where[:_OPENING_BLOCKS]):
             parties = finder(index, text)
             if parties:
-                add(signatories, parties, locators[index])
+                add(signatories, parties, where_locators[index])
                 break
     if not signatories:
         add(signatories, _title_parties(title, lang), _fixed_locator(source, "title"))
@@ -1354,7 +1609,16 @@ def extract_parties(
     if co_chaired:  # the text says who chaired: catalogue authors add nothing
         pass
     elif named:
-        add(signatories, [p for p in named if _surname(p.name) not in present], locate_creators)
+        printed = {_surname(p.name): p for t in texts[:8] for p in _named_people(t, lang)}
+        for creator in named:
+            surname = _surname(creator.name)
+            if surname in present:
+                continue
+            # The form the text prints ("the Hon F.M. Chaney") wins over the catalogue's.
+            form = printed.get(surname)
+            if form is not None and _given_initial_matches(form.name, creator.name):
+                creator = attrs.evolve(creator, name=form.name)
+            add(signatories, [creator], locate_creators)
     elif not signatories:
         first = next((p for p in people if p is not None), None)
         if first is not None:

@@ -81,13 +81,40 @@ class _Rejoined:
         self._rest = rest
 
     def read(self, size: int = -1) -> bytes:
-        if self._head:
-            if size < 0:
-                chunk, self._head = self._head + self._rest.read(), b""
-                return chunk
+        """Up to ``size`` bytes (all when negative); short only at the end of the input.
+
+        Readers call ``read(limit + 1)`` once to take a whole document under
+        its cap, so returning just the peeked head would cut every document
+        after its first bytes.
+        """
+        if not self._head:
+            return self._rest.read(size)
+        if size < 0:
+            chunk, self._head = self._head + self._rest.read(), b""
+            return chunk
+        if size <= len(self._head):
             chunk, self._head = self._head[:size], self._head[size:]
             return chunk
-        return self._rest.read(size)
+        chunk, self._head = self._head, b""
+        return chunk + self._rest.read(size - len(chunk))
+
+    def readline(self, size: int = -1) -> bytes:
+        """One line (up to ``size`` bytes), as JSON Lines readers take it."""
+        if not self._head:
+            return self._rest.readline(size)
+        end = self._head.find(b"\n")
+        if end >= 0 and (size < 0 or end < size):
+            line, self._head = self._head[: end + 1], self._head[end + 1 :]
+            return line
+        if 0 <= size <= len(self._head):
+            line, self._head = self._head[:size], self._head[size:]
+            return line
+        line, self._head = self._head, b""
+        return line + self._rest.readline(-1 if size < 0 else size - len(line))
+
+    def __iter__(self) -> Iterator[bytes]:
+        while line := self.readline():
+            yield line
 
 
 def read_feed(

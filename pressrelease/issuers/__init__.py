@@ -1,9 +1,12 @@
 """Issuer profiles: one small module per body, and the look-ups every reader shares.
 
 A profile says how an issuer's IDs look, which date they encode, how it
-prints numeric dates and which zone its datelines are in. To add an issuer,
-write ``issuers/<key>.py`` defining ``ISSUER = Issuer(...)`` and list the
-module in :data:`_MODULES`.
+prints numeric dates and which zone its datelines are in; for issuers whose
+web pages we read, its ``html`` :class:`HtmlProfile` says how to recognise a
+page (hosts, DOM markers) and where each field sits (one XPath per field). To
+add an issuer, write ``issuers/<key>.py`` defining ``ISSUER = Issuer(...)``
+(``issuers/un.py`` is a complete example) and list the module in
+:data:`_MODULES`.
 
 >>> from pressrelease.issuers import issuer_for_id, get_issuer
 >>> issuer_for_id("201203_6").key
@@ -85,8 +88,13 @@ def issuer_for_host(url: str) -> Issuer | None:
     'europarl'
     >>> issuer_for_host("https://example.org/") is None
     True
+    >>> issuer_for_host("http://[not-an-ipv6/") is None
+    True
     """
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # urlsplit refuses malformed hosts such as an unclosed '[': no issuer
+        return None
     if not host:
         return None
     for key in ISSUER_KEYS:

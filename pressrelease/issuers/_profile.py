@@ -115,6 +115,9 @@ class Issuer:
         time_zone: IANA zone of its usual dateline place, for times printed
             without an offset when the place is not known.
         hosts: web hosts of its pages (``press.un.org``), for recognising URLs.
+        id_date_lag_days: how many days publication may follow the day an ID
+            encodes (0: the ID's day is the publication day). The European
+            Parliament's IDs carry the day the release was drafted.
         id_is_distinctive: whether an ID of this form, found alone, is enough
             to recognise the issuer (``IP/20/777`` is; ``123/20`` is not).
         html: how to recognise and read its web pages, if we read them.
@@ -128,6 +131,7 @@ class Issuer:
     hosts: tuple[str, ...] = ()
     id_is_distinctive: bool = True
     html: HtmlProfile | None = None
+    id_date_lag_days: int = 0
 
     def match_id(self, value: str) -> re.Match[str] | None:
         """The first of this issuer's ID forms that ``value`` matches entirely."""
@@ -159,13 +163,21 @@ class Issuer:
         return year, month, day
 
     def id_agrees_with(self, value: str, day: date) -> bool | None:
-        """Whether the date an ID encodes agrees with ``day``; ``None`` if it encodes none."""
+        """Whether the date an ID encodes agrees with ``day``; ``None`` if it encodes none.
+
+        A full date agrees when ``day`` falls on it or up to
+        :attr:`id_date_lag_days` after it; a year (and month) must match.
+        """
         parts = self.id_date(value)
         if parts is None:
             return None
         year, month, dom = parts
+        if dom is not None and month is not None:
+            try:
+                encoded = date(year, month, dom)
+            except ValueError:
+                return False
+            return 0 <= (day - encoded).days <= self.id_date_lag_days
         if year != day.year:
             return False
-        if month is not None and month != day.month:
-            return False
-        return not (dom is not None and dom != day.day)
+        return not (month is not None and month != day.month)

@@ -16,6 +16,9 @@ ISSUER = Issuer(
     ),
     date_order="dmy",
     time_zone="Europe/Brussels",
+    # The reference carries the day the release was drafted; in the corpus
+    # publication follows by up to six days (20230929IPR06132 on 5 October).
+    id_date_lag_days=14,
     hosts=("europarl.europa.eu",),
     html=HtmlProfile(
         # Press-room pages: the reference is printed in a "Product information"

@@ -6,7 +6,7 @@ absolute ``http``/``https``/``mailto`` URL or are dropped and reported.
 
 >>> from lxml import etree
 >>> root = etree.fromstring(
-...     b"<div><p>See <a href='/r'>the&nbsp;report</a>.</p><script>x()</script></div>",
+...     b"<div><p>See <a href='/r'>the&nbsp;&nbsp;report</a>.</p><script>x()</script></div>",
 ...     etree.HTMLParser())
 >>> walker = BlockWalker(base="https://example.org/a/")
 >>> [(b.text, [link[:3] for link in b.links]) for b in walker.blocks(root)]
@@ -217,37 +217,56 @@ class Block:
 
 @attrs.define
 class _Builder:
-    """Collects one block's text with whitespace collapsed, tracking link offsets."""
+    """Collects one block's raw text and the raw offsets of its links."""
 
     parts: list[str] = attrs.Factory(list)
     length: int = 0
-    space: bool = False
     links: list[RawLink] = attrs.Factory(list)
-    plain: int = 0  # characters outside <strong>/<b>
-    pending_link: list[RawLink] = attrs.Factory(list)
+    plain: bool = False  # some text outside <strong>/<b>
 
     def add(self, value: str, *, bold: bool) -> None:
-        words = value.split()
-        if not words:
-            if value:
-                self.space = True
-            return
-        if self.length and (self.space or value[0].isspace()):
-            self.parts.append(" ")
-            self.length += 1
-        if self.pending_link:
-            for link in self.pending_link:
-                link.start = self.length
-            self.pending_link.clear()
-        chunk = " ".join(words)
-        self.parts.append(chunk)
-        self.length += len(chunk)
-        if not bold:
-            self.plain += len(chunk)
-        self.space = value[-1].isspace()
+        self.parts.append(value)
+        self.length += len(value)
+        if not bold and not self.plain and not value.isspace():
+            self.plain = True
 
-    def text(self) -> str:
-        return "".join(self.parts)
+    def reset(self) -> None:
+        self.parts.clear()
+        self.length = 0
+        self.links.clear()
+        self.plain = False
+
+
+#: A lone no-break space between words is typography (``Mme\xa0Balfoort``,
+#: ``2\xa0décembre``) and is kept, as the text reader keeps it; any other run
+#: of white space, NO-BREAK SPACEs included, becomes one space.
+_LONE_NO_BREAK = re.compile(r"(?<=\S)[\u00a0\u202f](?=\S)")
+_MARKERS = {"\u00a0": "\x00", "\u202f": "\x01"}
+
+
+def normalise_space(raw: str) -> str:
+    r"""``raw`` with white space collapsed and trimmed, lone no-break spaces kept.
+
+    >>> normalise_space("  Mme\xa0Balfoort,\n  the\xa0\xa0chair ")
+    'Mme\xa0Balfoort, the chair'
+    """
+    if "\u00a0" not in raw and "\u202f" not in raw:
+        return " ".join(raw.split())
+    marked = _LONE_NO_BREAK.sub(lambda found: _MARKERS[found.group()], raw)
+    return " ".join(marked.split()).replace("\x00", "\u00a0").replace("\x01", "\u202f")
+
+
+def _span(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Where ``raw[start:end]`` lands in ``normalise_space(raw)``, white space at its edges left out.
+
+    >>> _span("seethe  report.", 3, 14), _span("see  the report.", 5, 15)
+    ((3, 13), (4, 14))
+    """
+    before = normalise_space(raw[:start])
+    head = len(before)
+    if before and (raw[start - 1 : start].isspace() or raw[start : start + 1].isspace()):
+        head += 1  # the space (or kept no-break space) between them
+    return head, len(normalise_space(raw[:end]))
 
 
 class BlockWalker:
@@ -309,30 +328,22 @@ class BlockWalker:
 
     def _flush(self, builder: _Builder, element: etree._Element, kind: ParagraphKind) -> None:
         if not builder.length:
-            builder.links.clear()
-            builder.pending_link.clear()
+            builder.reset()
             return
-        text = builder.text()
+        raw = "".join(builder.parts)
+        if raw.isspace():
+            builder.reset()
+            return
+        text = normalise_space(raw)
         links = []
         for link in builder.links:
-            end = min(link.end, builder.length)
-            if link.start < end:
-                links.append((text[link.start : end], link.href, link.start, link.element))
+            start, end = _span(raw, link.start, link.end)
+            if start < end and text[start:end].strip():
+                links.append((text[start:end], link.href, start, link.element))
         self._out.append(
-            Block(
-                text=text,
-                kind=kind,
-                element=element,
-                links=links,
-                bold=builder.plain == 0,
-            )
+            Block(text=text, kind=kind, element=element, links=links, bold=not builder.plain)
         )
-        builder.parts.clear()
-        builder.length = 0
-        builder.space = False
-        builder.plain = 0
-        builder.links.clear()
-        builder.pending_link.clear()
+        builder.reset()
 
     def _walk(
         self,
@@ -361,7 +372,7 @@ class BlockWalker:
                     self._walk(child, builder, child, child_kind, False, depth + 1)
                     self._flush(builder, child, child_kind)
                 elif tag == "br":
-                    builder.space = True
+                    builder.add("\n", bold=bold)
                 elif tag == "a":
                     self._link(child, builder, block, kind, bold, depth)
                 else:
@@ -385,21 +396,14 @@ class BlockWalker:
             if absolute is None:
                 self.dropped_links.append((href, reason or "unsafe", anchor))
             else:
-                raw = RawLink(start=-1, end=-1, href=absolute, element=anchor)
-                builder.pending_link.append(raw)
+                raw = RawLink(start=builder.length, end=-1, href=absolute, element=anchor)
         blocks_before = len(self._out)
         self._walk(anchor, builder, block, kind, bold, depth + 1)
-        if raw is not None and len(self._out) != blocks_before:
-            # The link wrapped whole blocks: keep their text, not a link
-            # whose offsets would point into another block.
-            if raw in builder.pending_link:
-                builder.pending_link.remove(raw)
-        elif raw is not None:
-            if raw in builder.pending_link:  # no words inside the link
-                builder.pending_link.remove(raw)
-            elif raw.start >= 0:
-                raw.end = builder.length
-                builder.links.append(raw)
+        # A link that wrapped whole blocks keeps their text but is no link:
+        # its offsets would point into another block.
+        if raw is not None and len(self._out) == blocks_before:
+            raw.end = builder.length
+            builder.links.append(raw)
 
 
 def _kind_of(tag: str, outer: ParagraphKind) -> ParagraphKind:

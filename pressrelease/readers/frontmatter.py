@@ -30,6 +30,22 @@ __all__ = ["MAX_FRONT_MATTER_CHARS", "FrontMatter", "split_front_matter"]
 #: Largest front matter read, in characters (real ones are under 2 000).
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 
+_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StringLoader(_BASE):  # type: ignore[valid-type, misc]
+    """Safe loading (libyaml's C parser when built with it) where every plain scalar but
+    ``null`` stays a string: ``1.10`` is not the number 1.1, ``no`` is not False, and a
+    date is text the reader checks itself (PyYAML would raise a bare ValueError on
+    ``2020-02-30``)."""
+
+
+_StringLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LOADER: type[yaml.SafeLoader] = _StringLoader
+
 _OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
@@ -53,11 +69,38 @@ class FrontMatter:
 
 
 def _check_events(text: str, *, source: str | None, first_line: int) -> None:
+    # Per open collection: its kind, the keys seen (mappings) and whether a key comes next.
+    stack: list[tuple[str, set[str], list[bool]]] = []
+
+    def node_done() -> None:
+        if stack and stack[-1][0] == "map":
+            stack[-1][2][0] = not stack[-1][2][0]
+
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             mark = event.start_mark
             line = first_line + mark.line if mark is not None else None
             column = mark.column + 1 if mark is not None else None
+            if isinstance(event, yaml.MappingStartEvent):
+                stack.append(("map", set(), [True]))
+            elif isinstance(event, yaml.SequenceStartEvent):
+                stack.append(("seq", set(), [False]))
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                node_done()
+            elif isinstance(event, yaml.ScalarEvent):
+                if stack and stack[-1][0] == "map" and stack[-1][2][0]:
+                    key = str(event.value)
+                    if key in stack[-1][1]:
+                        raise ParseError(
+                            f"front matter gives the key {key!r} twice; YAML keeps only the "
+                            "last, so say it once",
+                            source=source,
+                            line=line,
+                            column=column,
+                        )
+                    stack[-1][1].add(key)
+                node_done()
             if isinstance(event, yaml.AliasEvent):
                 raise UnsafeInputError(
                     f"front matter uses an alias (*{event.anchor}); aliases are not accepted "
@@ -91,20 +134,6 @@ def _check_events(text: str, *, source: str | None, first_line: int) -> None:
             line=first_line + mark.line if mark is not None else first_line,
             column=mark.column + 1 if mark is not None else None,
         ) from exc
-
-
-class _Loader(yaml.SafeLoader):
-    """The safe loader, but timestamps stay strings.
-
-    PyYAML builds ``date`` objects itself and raises a bare ``ValueError`` on
-    ``date: 2020-02-31``; our own date reader gives that a located notice instead.
-    """
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter:
@@ -141,7 +170,7 @@ def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter:
         )
     _check_events(raw, source=source, first_line=2)
     try:
-        values = yaml.load(raw, Loader=_Loader)  # safe: events checked above
+        values = yaml.load(raw, Loader=_LOADER)  # safe loader; events checked above
     except (yaml.YAMLError, ValueError) as exc:
         raise ParseError(f"front matter is not valid YAML: {exc}", source=source, line=2) from exc
     if values is None:

@@ -36,8 +36,8 @@ Decisions, for callers to rely on:
   saying so; :func:`read_html` yields one record per item.
 * **Times**: a ``<time datetime>`` at noon or midnight UTC whose visible
   text shows no time stands for a day and gives a date. A time without an
-  offset takes the issuer's zone, with a ``PR203`` notice; without an
-  issuer, only its day is kept (``PR203`` again).
+  offset takes the issuer's zone (as a text dateline takes its place's);
+  without an issuer, only its day is kept, with a ``PR203`` notice.
 * **Links**: only ``http``, ``https`` and ``mailto`` survive, checked after
   entity decoding, removal of tabs and newlines, trimming of control
   characters and case folding; each dropped link is a ``PR501`` notice. A
@@ -58,7 +58,17 @@ from zoneinfo import ZoneInfo
 import attrs
 from lxml import etree
 
-from pressrelease.errors import DecodeError, LimitExceededError, ParseError
+from pressrelease.decode import decode
+from pressrelease.errors import (
+    DecodeError,
+    LimitExceededError,
+    ParseError,
+    PressReleaseError,
+    UnsafeInputError,
+)
+from pressrelease.extract.dates import find_dates
+from pressrelease.extract.people import Parties, TextBlock, extract_parties
+from pressrelease.extract.places import known_place
 from pressrelease.issuers import ISSUER_KEYS, HtmlProfile, Issuer, get_issuer, issuer_for_host
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import (
@@ -87,83 +97,56 @@ from pressrelease.readers._html_text import (
     element_text,
     safe_url,
 )
+from pressrelease.readers.text import parse_text
 
 __all__ = ["fragment_paragraphs", "parse_html", "read_html"]
 
 # --------------------------------------------------------------------------- decoding
 
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
-_AS_CP1252 = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
-
-
-def _codec(label: str, source: str | None, where: str) -> str:
-    import codecs
-
-    try:
-        name = codecs.lookup(label).name
-    except LookupError as exc:
-        raise DecodeError(f"unknown charset {label!r} {where}", source=source) from exc
-    if name in _AS_CP1252:
-        return "cp1252"  # what browsers do (WHATWG Encoding)
-    if name.startswith(("utf-16", "utf-32")):
-        return "utf-8"  # a page cannot declare UTF-16 in bytes read as ASCII
-    return name
+#: Single-byte charsets a page may claim while its bytes are really UTF-8.
+_SINGLE_BYTE = frozenset(
+    {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+)
 
 
 def _decode(
     data: bytes, *, charset: str | None, source: str | None
 ) -> tuple[str, tuple[Notice, ...], str]:
-    """Bytes to text by the policy in the module docstring (BOM, caller, meta, UTF-8).
+    """Bytes to text by :func:`pressrelease.decode.decode` (BOM, caller, ``<meta>``, UTF-8).
+
+    One HTML-specific step comes first: a page whose ``<meta>`` claims a
+    single-byte charset but whose bytes are valid UTF-8 with non-ASCII
+    characters (a page re-encoded without fixing its declaration) is read as
+    UTF-8, with a ``PR601`` notice, instead of silently as mojibake.
 
     Returns the text, any ``PR601`` notices and the codec used.
     """
-    body, codec, where = data, None, ""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            body, codec, where = data[len(bom) :], name, "by its byte order mark"
-            break
-    if codec is None and charset:
-        codec, where = _codec(charset, source, "given by the caller"), "by the caller"
-    if codec is None:
+    if charset is None and not data.startswith(_BOMS) and not data.isascii():
         found = _META_CHARSET.search(data, 0, 1024)
-        if found:
-            label = found.group(1).decode("ascii")
-            codec, where = _codec(label, source, "in <meta charset>"), f"in <meta> ({label})"
-    notices: tuple[Notice, ...] = ()
-    if codec is None:
-        codec, where = "utf-8", "(no charset declared; UTF-8 assumed)"
-    elif codec != "utf-8" and where.startswith("in <meta>") and not body.isascii():
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            message = (
-                f"the page declares {codec} {where} but its bytes are valid UTF-8 "
-                "with non-ASCII characters; read as UTF-8"
-            )
-            return text, (Notice(code="PR601", message=message, path="$"),), "utf-8"
+        label = found.group(1).decode("ascii").lower() if found else ""
+        if label in _SINGLE_BYTE:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                message = (
+                    f"the page declares charset {label!r} but its bytes are valid UTF-8 "
+                    "with non-ASCII characters; read as UTF-8"
+                )
+                notice = Notice(code="PR601", message=message, path="$")
+                return text, (notice,), "utf-8"
     try:
-        text = body.decode(codec)
-    except UnicodeDecodeError as exc:
-        line = body.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (body.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = body[exc.start : exc.start + 1].hex().upper()
-        raise DecodeError(
-            f"byte 0x{bad} is not valid {codec}, the charset given {where}; "
-            "pass the right charset (e.g. charset='cp1252')",
-            source=source,
-            line=line,
-            column=column,
-        ) from exc
-    return text, notices, codec
+        decoded = decode(data, kind="html", charset=charset, source=source)
+    except DecodeError as exc:
+        if exc.line is None and exc.path is None:
+            exc.path = "$"  # an unknown charset label: about the whole page
+        raise
+    return decoded.text, decoded.notices, decoded.encoding
 
 
 # --------------------------------------------------------------------------- compiled XPaths
@@ -197,6 +180,11 @@ def _union(expressions: tuple[str, ...]) -> etree.XPath:
     return etree.XPath(" | ".join(_fast(e) for e in expressions))
 
 
+#: A DOCTYPE with an internal subset (``<!DOCTYPE html [<!ENTITY ...>]>``), after
+#: any BOM, white space and comments.
+_INTERNAL_SUBSET = re.compile(
+    r"\ufeff?(?:\s|<!--.*?-->)*<!DOCTYPE[^>\[]*\[", re.IGNORECASE | re.DOTALL
+)
 _TITLE_TAGS = re.compile(r"</?(?:head|body|div|p|h1|meta|script|link)\b", re.IGNORECASE)
 _SHOWS_TIME = re.compile(r"\d{1,2}\s*[:.h]\s*\d{2}(?!\d)|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -315,14 +303,29 @@ def _load(
         data = bytes(data)
         limits.check_size(len(data), source=source)
         text, notices, codec = _decode(data, charset=charset, source=source)
-        if codec == "utf-8":  # valid UTF-8 already: hand lxml the bytes as they are
+        if codec in ("utf-8", "utf_8"):  # valid UTF-8 already: hand lxml the bytes as they are
             raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         else:
             raw = text.encode("utf-8")
     else:
         raise TypeError(f"parse_html() takes bytes or str, not {type(data).__name__}")
+    if _INTERNAL_SUBSET.match(text):
+        raise UnsafeInputError(
+            "the page's DOCTYPE declares entities or an internal subset, which no HTML page "
+            "needs; refused",
+            source=source,
+            line=1,
+            path="$",
+        )
     if "\x00" in text:
-        raise ParseError("the page holds NUL characters: it is not an HTML text", source=source)
+        index = text.index("\x00")
+        raise ParseError(
+            "the page holds NUL characters: it is not an HTML text (UTF-16 without a byte "
+            "order mark, or a binary file)",
+            source=source,
+            line=text.count("\n", 0, index) + 1,
+            column=index - (text.rfind("\n", 0, index) + 1) + 1,
+        )
     parser = etree.HTMLParser(
         no_network=True,
         remove_comments=True,
@@ -334,7 +337,7 @@ def _load(
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"not an HTML page: {exc}", source=source) from exc
+        raise ParseError(f"not an HTML page: {exc}", source=source, path="$") from exc
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
             raise LimitExceededError(
@@ -345,7 +348,7 @@ def _load(
                 line=entry.line,
             )
     if root is None or not text.strip():
-        raise ParseError("the page is empty", source=source)
+        raise ParseError("the page is empty", source=source, path="$")
     if limits.max_xml_depth < 256:
         _check_depth(root, limits, source)
     metas: dict[str, tuple[str, etree._Element]] = {}
@@ -468,7 +471,7 @@ def _detect(page: _Page, issuer: str | None) -> Issuer | None:
         try:
             return get_issuer(issuer)
         except KeyError as exc:
-            raise ParseError(str(exc.args[0]), source=page.source) from exc
+            raise ParseError(str(exc.args[0]), source=page.source, path="$.issuer") from exc
     urls = [page.url, _canonical(page), (page.meta("og:url") or ("", None))[0]]
     for candidate in urls:
         if candidate:
@@ -739,13 +742,8 @@ def _settle(page: _Page, found: _Date, issuer: Issuer | None) -> date | datetime
     if value.tzinfo is not None:
         return value
     if issuer is not None and issuer.time_zone:
-        page.note(
-            "PR203",
-            f"{found.origin} gives {value.isoformat()} without a zone; read in "
-            f"{issuer.name}'s zone {issuer.time_zone}",
-            "$.published",
-            found.element,
-        )
+        # The profile's zone is the issuer's own (as a dateline place's zone
+        # is in text): the time is well defined, nothing to report.
         return value.replace(tzinfo=ZoneInfo(issuer.time_zone))
     page.note(
         "PR203",
@@ -805,23 +803,36 @@ def _language(page: _Page, profile: HtmlProfile | None) -> str | None:
 # --------------------------------------------------------------------------- body
 
 
+_NOT_TEXT = FURNITURE_TAGS | {"form", "template", "noscript"}
+
+
 def _main_container(page: _Page) -> etree._Element | None:
     """The element holding the article text on a page of an unknown site."""
     marked = page.root.find(".//*[@itemprop='articleBody']")
     if marked is not None:
         return marked
     scores: dict[etree._Element, float] = {}
-    for paragraph in page.root.iter("p"):
-        if any(
-            a.tag in FURNITURE_TAGS or a.tag in ("form", "template", "noscript")
-            for a in paragraph.iterancestors()
-        ):
+    outside: dict[etree._Element, bool] = {}  # parent -> inside furniture
+    for count, paragraph in enumerate(page.root.iter("p"), start=1):
+        if count > page.limits.max_items:
+            raise LimitExceededError(
+                f"the page has more than max_items={page.limits.max_items} paragraphs; "
+                "raise the limit if the page is genuine",
+                source=page.source,
+                line=paragraph.sourceline,
+            )
+        parent = paragraph.getparent()
+        if parent is None:
+            continue
+        furniture = outside.get(parent)
+        if furniture is None:
+            furniture = outside[parent] = parent.tag in _NOT_TEXT or any(
+                a.tag in _NOT_TEXT for a in parent.iterancestors()
+            )
+        if furniture:
             continue
         length = len(element_text(paragraph))
         if length < 2:
-            continue
-        parent = paragraph.getparent()
-        if parent is None:
             continue
         scores[parent] = scores.get(parent, 0.0) + length
         grand = parent.getparent()
@@ -859,6 +870,13 @@ def _body(
     blocks: list[Block] = []
     for container in containers:
         blocks.extend(walker.blocks(container))
+        if len(blocks) > page.limits.max_items:
+            raise LimitExceededError(
+                f"the text has more than max_items={page.limits.max_items} paragraphs; "
+                "raise the limit if the page is genuine",
+                source=page.source,
+                line=container.sourceline,
+            )
     for href, reason, anchor in walker.dropped_links:
         page.note("PR501", f"link {href[:80]!r} dropped: {reason}", "$.body", anchor)
     if walker.dropped_active:
@@ -871,11 +889,12 @@ def _body(
         )
     if blocks and collapse(blocks[0].text) == title:
         blocks = blocks[1:]
-    blocks = [block for block in blocks if not _only_time(block)]
+    if page.times:
+        holders = {a for t in page.times for a in t.iterancestors()}
+        blocks = [b for b in blocks if b.element not in holders or not _only_time(b)]
     paragraphs = []
     for index, block in enumerate(blocks):
-        path = f"$.body[{index}]"
-        _limit(page, block.text, path, block.element)
+        _limit(page, block.text, f"$.body[{index}]", block.element)
         kind = block.kind
         if kind is ParagraphKind.PARAGRAPH and block.bold and len(block.text) < 200:
             kind = ParagraphKind.HEADING  # a paragraph all in bold stands as a heading
@@ -885,12 +904,17 @@ def _body(
             for text, href, start, anchor in block.links
         )
         paragraphs.append(Paragraph(text=block.text, kind=kind, links=links, location=location))
-        if location is not None:
-            page.locations[path] = location
-        for number, link in enumerate(links):
+    return tuple(paragraphs)
+
+
+def _locate_body(page: _Page, body: Sequence[Paragraph]) -> None:
+    for index, paragraph in enumerate(body):
+        path = f"$.body[{index}]"
+        if paragraph.location is not None:
+            page.locations[path] = paragraph.location
+        for number, link in enumerate(paragraph.links):
             if link.location is not None:
                 page.locations[f"{path}.links[{number}]"] = link.location
-    return tuple(paragraphs)
 
 
 def _only_time(block: Block) -> bool:
@@ -1001,22 +1025,61 @@ def _contacts(page: _Page, profile: HtmlProfile | None) -> tuple[Contact, ...]:
     return tuple(found)
 
 
-def _signatories(
-    page: _Page, profile: HtmlProfile | None, title: str, body: Sequence[Paragraph]
-) -> tuple[Signatory, ...]:
-    organisation: tuple[str, etree._Element] | None = None
+_TEXT_HEAD = 12
+_TEXT_TAIL = 2
+_PARTY_HEAD = 4
+_PARTY_TAIL = 3
+
+
+def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
+    """Organisations the page names as its publisher (profile, then JSON-LD)."""
     if profile is not None:
-        organisation = _first(profile.organisation_from, page)
-        if organisation is None and profile.organisation:
-            organisation = (profile.organisation, page.root)
-    if organisation is None:
-        organisation = _json_field(page, "publisher", "author", "sourceOrganization")
-    if organisation is None:
-        return ()
-    location = page.where(organisation[1])
-    if location is not None:
-        page.locations["$.signatories[0]"] = location
-    return (Signatory(organisation=organisation[0], location=location),)
+        named = [value for value, _ in _values(profile.organisation_from, page)]
+        if named:
+            return tuple(named)
+        if profile.organisation:
+            return (profile.organisation,)
+    found = _json_field(page, "publisher", "author", "sourceOrganization")
+    return (found[0],) if found else ()
+
+
+def _parties(
+    page: _Page,
+    issuer: Issuer | None,
+    title: str,
+    body: Sequence[Paragraph],
+    language: str | None,
+) -> Parties:
+    """Signatories and participants by the shared extractor, over title and body text."""
+    profile = issuer.html if issuer else None
+    # Parties are named in the title, the opening paragraphs ("Following is
+    # UN Secretary-General António Guterres' message") or a closing signature
+    # block: a long speech's middle is not read (the extractor's cost grows
+    # with the text).
+    if len(body) > _PARTY_HEAD + _PARTY_TAIL:
+        body = [*body[:_PARTY_HEAD], *body[-_PARTY_TAIL:]]
+    blocks = [
+        TextBlock(
+            text=paragraph.text,
+            line=(paragraph.location.line or 1) if paragraph.location else 1,
+        )
+        for paragraph in body
+    ]
+    found = extract_parties(
+        title=title,
+        blocks=blocks,
+        language=language,
+        source=page.source,
+        creators=_creators(page, profile),
+        issuer=issuer.key if issuer else None,
+    )
+    for index, signatory in enumerate(found.signatories):
+        if signatory.location is not None:
+            page.locations[f"$.signatories[{index}]"] = signatory.location
+    for index, participant in enumerate(found.participants):
+        if participant.location is not None:
+            page.locations[f"$.participants[{index}]"] = participant.location
+    return found
 
 
 def _source_url(page: _Page) -> str | None:
@@ -1068,18 +1131,55 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     category = _set(page, "$.category", _first(profile.category, page)) if profile else None
     if category is None:
         category = _set(page, "$.category", page.meta("article:section"))
+    participants: tuple[Signatory, ...] = ()
+    signatories: tuple[Signatory, ...] | None = None
+    translations = _translations(page, profile, language)
+    found_issuer = issuer.key if issuer else None
+    if profile is None:
+        staged = _text_stage(page, title, body, issuer, language)
+        if staged is not None:
+            record, body = staged
+            unique_id = unique_id or _set_text(page, "$.unique_id", record.unique_id)
+            if published is None:
+                published = record.published
+            elif record.published is not None and _day(record.published) != _day(published):
+                page.note(
+                    "PR603",
+                    f"the page's metadata says {_day(published).isoformat()} but its "
+                    f"dateline says {_day(record.published).isoformat()}; kept the metadata",
+                    "$.published",
+                    None,
+                )
+            place = place or record.place
+            category = category or record.category
+            language = language or _set_text(page, "$.language", record.language)
+            found_issuer = found_issuer or record.issuer
+            signatories, participants = record.signatories, record.participants
+            translations = translations or record.translations
     missing = []
     if not title:
-        missing.append("a title (<h1>, og:title, JSON-LD headline or <title>)")
+        missing.append("no title (<h1>, og:title, JSON-LD headline or <title>)")
+    elif (
+        title_element is not None
+        and title_element is page.title_element
+        and published is None
+        and unique_id is None
+    ):
+        missing.append("no headline (<h1>, og:title or JSON-LD; only a <title>) and no date or ID")
     if not body and published is None and unique_id is None:
-        missing.append("any text paragraph, date or ID")
+        missing.append("no text paragraph, date or ID")
     if missing:
         raise ParseError(
-            "no press release found in the page: it has no " + ", and no ".join(missing),
+            "no press release found in the page: " + "; ".join(missing),
             source=page.source,
+            path="$.title" if not title else "$.body",
         )
     if not body:
         page.note("PR411", "no text paragraphs found in the page", "$.body", None)
+    if signatories is None or not signatories:
+        parties = _parties(page, issuer, title, body, language)
+        signatories, participants = parties.signatories, parties.participants
+    _locate_body(page, body)
     return PressRelease(
         title=title,
         unique_id=unique_id,
@@ -1087,16 +1187,153 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         place=place,
         category=category,
         language=language,
-        issuer=issuer.key if issuer else None,
-        signatories=_signatories(page, profile, title, body),
+        issuer=found_issuer,
+        signatories=signatories,
+        participants=participants,
         body=body,
-        translations=_translations(page, profile, language),
+        translations=translations,
         related=_related(page, profile),
         contacts=_contacts(page, profile),
         source_url=_source_url(page),
         locations=page.locations,
         notices=tuple(page.notices),
     )
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _set_text(page: _Page, path: str, value: str | None) -> str | None:
+    """A value the text stage found (its location is set by the text stage)."""
+    del page, path
+    return value
+
+
+def _text_stage(
+    page: _Page,
+    title: str,
+    body: tuple[Paragraph, ...],
+    issuer: Issuer | None,
+    language: str | None,
+) -> tuple[PressRelease, tuple[Paragraph, ...]] | None:
+    """The text reader over the page's title and main text (pages of unknown sites).
+
+    The main text is laid out as a plain-text release (title, then one block
+    per paragraph) and read by :func:`~pressrelease.readers.text.parse_text`,
+    so that datelines (``Brussels, 03/12/2020 - 16:53, UNIQUE ID: 201203_6``),
+    category lines, IDs, parties and a closing ``Languages:`` line are read
+    exactly as in text. Returns its record and the body without the blocks
+    it took as head or ``Languages:``, or ``None`` when there is no body.
+    """
+    if not body:
+        return None
+    # The head (dateline, category, ID) is in the first blocks and a
+    # "Languages:" line is the last: a long body is sampled, not read whole.
+    sample = (
+        body
+        if len(body) <= _TEXT_HEAD + _TEXT_TAIL
+        else (
+            *body[:_TEXT_HEAD],
+            *body[-_TEXT_TAIL:],
+        )
+    )
+    # Short lines before the first prose paragraph (dateline, category, ID)
+    # go on consecutive lines, as a printed release has them.
+    lines = [title or "Untitled", ""]
+    owners: list[Paragraph | None] = [None, None]
+    if language and _LANGUAGE.fullmatch(language):
+        # The page says its language: no need to guess it from the text.
+        lines[:0] = ["---", f"language: {language}", "---"]
+        owners[:0] = [None, None, None]
+    in_head = True
+    for paragraph in sample:
+        if in_head and _looks_like_prose(paragraph.text):
+            in_head = False
+            if lines[-1] != "":
+                lines.append("")
+                owners.append(None)
+        lines.append(paragraph.text)
+        owners.append(paragraph)
+        if not in_head:
+            lines.append("")
+            owners.append(None)
+    try:
+        record = parse_text(
+            "\n".join(lines),
+            source=page.source,
+            issuer=issuer.key if issuer else None,
+            limits=page.limits,
+        )
+    except PressReleaseError as exc:
+        page.note(
+            "PR605", f"the main text could not be read as a release: {exc.message}", "$", None
+        )
+        return None
+
+    def block_of(location: Location | None) -> Paragraph | None:
+        if location is None or location.line is None or not 0 < location.line <= len(owners):
+            return None
+        return owners[location.line - 1]
+
+    for path in ("$.unique_id", "$.published", "$.place", "$.category"):
+        holder = block_of(record.locations.get(path))
+        if holder is not None and holder.location is not None:
+            page.locations.setdefault(path, holder.location)
+    for notice in record.notices:
+        holder = block_of(notice.location)
+        page.notices.append(attrs.evolve(notice, location=holder.location if holder else None))
+    wanted = [paragraph.text for paragraph in record.body]
+    marked: dict[int, Paragraph] = {}
+    position = 0
+    for index, paragraph in enumerate(sample):
+        if position < len(wanted) and paragraph.text == wanted[position]:
+            marked[index] = _with_marks(paragraph, record.body[position])
+            position += 1
+    if position < len(wanted):  # blocks joined or split: keep ours, unfiltered
+        return record, body
+    if len(sample) == len(body):
+        return record, tuple(marked[i] for i in sorted(marked))
+    # Drop the sampled blocks the text reader took as head or "Languages:".
+    tail_start = len(body) - _TEXT_TAIL
+    kept: list[Paragraph] = []
+    for index, paragraph in enumerate(body):
+        sampled = (
+            index
+            if index < _TEXT_HEAD
+            else (_TEXT_HEAD + index - tail_start if index >= tail_start else None)
+        )
+        if sampled is None:
+            kept.append(paragraph)
+        elif sampled in marked:
+            kept.append(marked[sampled])
+    return record, tuple(kept)
+
+
+def _looks_like_prose(text: str) -> bool:
+    """A paragraph of running text rather than a dateline, category or ID line."""
+    return len(text) > 120 or text.rstrip().endswith((".", "!", "?", ":", "»", "”"))
+
+
+def _with_marks(ours: Paragraph, theirs: Paragraph) -> Paragraph:
+    """Our paragraph, plus the text reader's href-less ``(lien externe)`` links not overlapping ours."""
+    extra = [
+        link
+        for link in theirs.links
+        if link.href is None
+        and link.start is not None
+        and not any(
+            mine.start is not None
+            and mine.start < link.start + len(link.text)
+            and link.start < mine.start + len(mine.text)
+            for mine in ours.links
+        )
+    ]
+    if not extra:
+        return ours
+    extra = [attrs.evolve(link, location=ours.location) for link in extra]
+    links = sorted([*ours.links, *extra], key=lambda link: link.start or 0)
+    return attrs.evolve(ours, links=tuple(links))
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
@@ -1149,16 +1386,41 @@ def _read_item(page: _Page, issuer: Issuer, item: etree._Element, number: int) -
         else:
             published = _settle(page, _Date(value, found[1], "the item's date", None), issuer)
             page.locations["$.published"] = page.where(found[1]) or Location()
+    language = _language(page, profile)
+    place = _title_place(title, language)
+    if place is not None and "$.title" in page.locations:
+        page.locations["$.place"] = page.locations["$.title"]
     return PressRelease(
         title=title,
         published=published,
+        place=place,
         category=_set(page, "$.category", _first(profile.item_category, item)),
-        language=_language(page, profile),
+        language=language,
         issuer=issuer.key,
         source_url=url,
         locations=dict(page.locations),
         notices=tuple(page.notices),
     )
+
+
+_PLACE_BEFORE_DATE = re.compile(r"([^\W\d_][\w'’.-]*)\s*[-–—,]\s*$")
+
+
+def _title_place(title: str, language: str | None) -> str | None:
+    """The place of a title that ends with ``Place - date`` (``... Vienne - 23 septembre 2026``).
+
+    >>> _title_place("Déclaration de l’UE, No 1146  Vienne - 23 septembre 2026", "fr")
+    'Vienne'
+    >>> _title_place("Talks in Rome end", "en") is None
+    True
+    """
+    scan = find_dates(title, language=language)
+    if not scan.dates or title[scan.dates[-1].end :].strip():
+        return None
+    found = _PLACE_BEFORE_DATE.search(title[: scan.dates[-1].start])
+    if found and known_place(found.group(1)):
+        return found.group(1)
+    return None
 
 
 def parse_html(
@@ -1195,7 +1457,7 @@ def parse_html(
     >>> parse_html(b"<html><body><nav>Home</nav></body></html>")
     Traceback (most recent call last):
     ...
-    pressrelease.errors.ParseError: no press release found in the page: it has no a title (<h1>, og:title, JSON-LD headline or <title>), and no any text paragraph, date or ID
+    pressrelease.errors.ParseError: $.title: no press release found in the page: no title (<h1>, og:title, JSON-LD headline or <title>); no text paragraph, date or ID
     """
     page = _load(data, url=url, source=source, charset=charset, limits=limits)
     found = _detect(page, issuer)
@@ -1206,6 +1468,8 @@ def parse_html(
             f"the page is a listing of {len(items)} press items ({found.name}), not one "
             "release; read_html() yields one record per item",
             source=source,
+            line=items[0].sourceline,
+            path="$",
         )
     return _read_page(page, found)
 

@@ -13,7 +13,8 @@ the document's own words and tells a reader there was a link; the link's
 last punctuation mark before the link mark, from its first capitalised word
 (``... signataires du Pacte mondial ... des Nations unies (lien externe)``
 links ``Pacte mondial ... des Nations unies``); with no capitalised word, the
-whole run.
+whole run; a sentence's own first capital does not count. (In German, where
+every noun is capitalised, the phrase can start a word or two early.)
 
 >>> text, links, dropped = strip_markdown("See **the** [full report](https://ec.europa.eu/r)\\\\.")
 >>> text, links[0].text, links[0].start, links[0].href
@@ -68,7 +69,8 @@ _INLINE = re.compile(
     r"(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>~<\"'$%&=^:;@/ ]))"
     r"|(?P<break>\\$)"
     r"|(?P<image>!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\))"
-    r"|(?P<link>\[(?P<label>(?:\\.|[^\]\\])*)\]\((?P<href><[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<link>\[(?P<label>(?:\\.|[^\]\\])*)\]"
+    r"\((?P<href><[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\))"
     r"|(?P<auto><(?P<autohref>https?://[^>\s]+)>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<code>`+)"
@@ -77,6 +79,7 @@ _INLINE = re.compile(
     re.MULTILINE,
 )
 
+_MARKUP_CHAR = re.compile(r"[\\*_\[\]<>`&!]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -89,11 +92,14 @@ def safe_href(href: str, *, base: str | None = None) -> str | None:
     True
     """
     cleaned = "".join(ch for ch in html.unescape(href.strip()) if ch > " ")
-    scheme = urlsplit(cleaned).scheme.lower()
-    if not scheme:
-        if base and urlsplit(base).scheme.lower() in ("http", "https"):
-            return urljoin(base, cleaned)
-        return cleaned
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+        if not scheme:
+            if base and urlsplit(base).scheme.lower() in ("http", "https"):
+                return urljoin(base, cleaned)
+            return cleaned
+    except ValueError:  # a malformed URL ("http://[x") is not kept either
+        return None
     return cleaned if scheme in _SAFE_SCHEMES else None
 
 
@@ -105,6 +111,8 @@ def strip_markdown(text: str, *, base: str | None = None) -> tuple[str, list[Lin
     :class:`~pressrelease.model.Link`; its href is returned in the third
     item so the caller can report it (``PR501``).
     """
+    if not _MARKUP_CHAR.search(text):
+        return text, [], []
     out: list[str] = []
     links: list[Link] = []
     dropped: list[str] = []
@@ -147,6 +155,8 @@ def strip_markdown(text: str, *, base: str | None = None) -> tuple[str, list[Lin
             length += len(url)
         elif found["entity"]:
             value = html.unescape(found["entity"])
+            if not value or any(ch == "\ufffd" or ord(ch) < 32 for ch in value):
+                value = found["entity"]  # &#0; and kin name no character: keep them as printed
             out.append(value)
             length += len(value)
         elif kind in ("tag", "code", "emph"):
@@ -173,7 +183,12 @@ def mark_external_links(text: str) -> list[Link]:
         if not words:
             continue
         start = clause_start + words[0].start()
-        for word in words:
+        sentence_start = not head[:clause_start].rstrip() or bool(
+            re.search(r"[.!?][\"”’»)]?\s*$", head[:clause_start])
+        )
+        for index, word in enumerate(words):
+            if index == 0 and sentence_start:
+                continue  # a sentence's first word is capitalised anyway
             if word.group(0)[0].isupper():
                 start = clause_start + word.start()
                 break

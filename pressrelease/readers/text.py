@@ -54,14 +54,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import attrs
 
 from pressrelease.decode import decode, normalise_newlines
-from pressrelease.errors import LimitExceededError, ValidationError
+from pressrelease.errors import LimitExceededError, ParseError, ValidationError
+from pressrelease.extract import people
 from pressrelease.extract.dates import FoundDate, find_dates
 from pressrelease.extract.ids import FoundId, find_id
 from pressrelease.extract.language import detect_language
@@ -79,13 +80,15 @@ from pressrelease.model import (
     Translation,
 )
 from pressrelease.readers.frontmatter import FrontMatter, split_front_matter
-from pressrelease.readers.inline import mark_external_links, strip_markdown
+from pressrelease.readers.inline import mark_external_links, safe_href, strip_markdown
 
 __all__ = ["parse_markdown", "parse_text", "read_markdown", "read_text"]
 
 #: Blocks looked at for the title, ID, dateline and category.
 HEAD_BLOCKS = 80
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_SPACE = re.compile(r"\S")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _HAS_SENTENCE = re.compile(r"[^\W\d_]{2,}[.!?][\"”’»)]?(?:\s|$)")
@@ -98,6 +101,7 @@ _LANGUAGES_LINE = re.compile(r"^(?:Languages|Langues|Sprachen|Idiomas|Lingue|Tal
 _OPENING_DATELINE = re.compile(
     r"^\(?(?P<place>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,40}?)(?:,[^)\n]{0,40})?\)?[ \t\u00a0]*[-–—]+[ \t\u00a0]+\S"
 )
+_ID_LABEL_WORDS = frozenset({"UNIQUE", "ID", "REF", "REFERENCE", "RÉF", "NO", "NR"})
 _SITE_SUFFIX = re.compile(r"\s+\|\s+.*$")
 _CATEGORY_SPLIT = re.compile(r"\s+[-–]\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -105,18 +109,21 @@ _MD_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _MD_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _MD_RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_ACTIVE_TAGS = "script|style|iframe|object|embed|template|noscript|frame|frameset|applet|svg|math"
+_ACTIVE_HTML = re.compile(
+    rf"<(?P<tag>{_ACTIVE_TAGS})\b[^>]*>.*?(?:</(?P=tag)\s*>|$)|</?(?:{_ACTIVE_TAGS})\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _HARD_BREAK = re.compile(r"(?:[ \t]{2,}|\\)$")
 
 
-@attrs.frozen(kw_only=True)
-class _Line:
+class _Line(NamedTuple):
     number: int
     column: int
     text: str
 
 
-@attrs.frozen(kw_only=True)
-class _Block:
+class _Block(NamedTuple):
     lines: tuple[_Line, ...]
 
     @property
@@ -136,14 +143,14 @@ def _blocks(body: str, first_line: int) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[_Line] = []
     for offset, raw in enumerate(body.split("\n")):
-        stripped = raw.strip(" \t\u00a0\u200b\ufeff")
-        if not stripped:
+        stripped = raw.strip()
+        if not stripped.strip("\u200b\ufeff\u2060"):
             if current:
                 blocks.append(_Block(lines=tuple(current)))
                 current = []
             continue
-        column = len(raw) - len(raw.lstrip(" \t\u00a0\u200b\ufeff")) + 1
-        current.append(_Line(number=first_line + offset, column=column, text=stripped.rstrip()))
+        column = len(raw) - len(raw.lstrip()) + 1
+        current.append(_Line(number=first_line + offset, column=column, text=stripped))
     if current:
         blocks.append(_Block(lines=tuple(current)))
     return blocks
@@ -158,8 +165,8 @@ def _is_noise(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 0.6 * sum(not ch.isspace() for ch in text):
+    letters = len(_LETTER.findall(text))
+    if letters < 0.6 * len(_NOT_SPACE.findall(text)):
         return False  # OCR debris is not prose, however long
     words = text.split()
     if len(text) >= 250:
@@ -173,6 +180,7 @@ class _Dateline:
     found: FoundDate
     line: _Line
     place: str | None = None
+    place_line: int | None = None
     place_column: int | None = None
 
 
@@ -227,6 +235,20 @@ def _place_before(prefix: str) -> tuple[str, int] | None:
     return None
 
 
+def _trailing_id(
+    blocks: Sequence[_Block], *, limits: Limits, source: str | None
+) -> tuple[_Block, FoundId] | None:
+    """A recognisable ID alone (or labelled) on one of the last lines ("IP/20/2263")."""
+    for index in range(len(blocks) - 1, max(2, len(blocks) - 6) - 1, -1):
+        block = blocks[index]
+        if len(block.lines) != 1:
+            continue
+        found = find_id(block.first.text, limits=limits, source=source)
+        if found is not None and found.issuer is not None:
+            return block, found
+    return None
+
+
 def _find_head(
     blocks: Sequence[_Block],
     *,
@@ -234,6 +256,7 @@ def _find_head(
     language: str | None,
     limits: Limits,
     source: str | None,
+    tail_id: FoundId | None = None,
 ) -> tuple[_Head, list[Notice]]:
     notices: list[Notice] = []
     head_end = 0
@@ -256,14 +279,19 @@ def _find_head(
         if found_id is not None:
             break
 
-    id_issuer = found_id.issuer if found_id else issuer
+    # An ID printed at the end (Commission, Parliament) still tells the issuer and its date.
+    known_id = found_id or tail_id
+    id_issuer = (known_id.issuer if known_id else None) or issuer
     profile: Issuer | None = get_issuer(id_issuer) if id_issuer else None
-    id_date = profile.id_date(found_id.value) if profile and found_id else None
+    id_date = profile.id_date(known_id.value) if profile and known_id else None
     order = profile.date_order if profile else None
 
     dateline: _Dateline | None = None
     dateline_block: int | None = None
-    done = False
+    # Every dated line of the head, scored: a place before the date (3), a line that
+    # is little more than the date and the ID (2), a date inside other words (1).
+    candidates: list[tuple[int, int, _Line, FoundDate, tuple[str, int] | None, list[Notice]]] = []
+    unread: list[Notice] = []
     for index in range(head_end):
         if len(blocks[index].joined) > 300:
             continue  # running text, not a dateline
@@ -277,36 +305,41 @@ def _find_head(
                 line=line.number,
                 column=line.column,
             )
-            notices.extend(scan.notices)
             first = scan.first
             if first is None:
+                unread.extend(scan.notices)
                 continue
             prefix = line.text[: first.start]
             if _CAPTURE_STAMP.search(prefix):
                 continue
             place = _place_before(prefix)
-            if dateline is not None:
-                # A later line with the same date may print the place (a heading
-                # "... - PERTH - 20 APRIL 1979" after a "63/79 20 April 1979" line).
-                if place and first.day == dateline.found.day:
-                    dateline = attrs.evolve(
-                        dateline, place=place[0], place_column=line.column + place[1]
-                    )
-                    done = True
+            rest = line.text[: first.start] + " " + line.text[first.end :]
+            if found_id is not None and line is id_line:
+                rest = rest.replace(found_id.value, " ")
+            words = [w for w in _LETTER_WORD.findall(rest) if w.upper() not in _ID_LABEL_WORDS]
+            score = 3 if place else 2 if len(words) <= 3 else 1
+            candidates.append((score, index, line, first, place, list(scan.notices)))
+    if candidates:
+        best = max(candidates, key=lambda c: (c[0], -c[1]))
+        score, dateline_block, line, first, place, found_notices = best
+        notices.extend(found_notices)
+        place_line = line
+        if place is None:
+            # Another line with the same date may print the place (a heading
+            # "... - PERTH - 20 APRIL 1979" beside a "63/79 20 April 1979" line).
+            for other in candidates:
+                if other[4] is not None and other[3].day == first.day:
+                    place, place_line = other[4], other[2]
                     break
-                continue
-            dateline = _Dateline(
-                found=first,
-                line=line,
-                place=place[0] if place else None,
-                place_column=line.column + place[1] if place else None,
-            )
-            dateline_block = index
-            if place:
-                done = True
-                break
-        if done:
-            break
+        dateline = _Dateline(
+            found=first,
+            line=line,
+            place=place[0] if place else None,
+            place_line=place_line.number if place else None,
+            place_column=place_line.column + place[1] if place else None,
+        )
+    else:
+        notices.extend(unread[:1])
 
     meta = {i for i in (id_block, dateline_block) if i is not None}
     # Blocks that only hold meta lines (ID, date) are meta too, for the title choice.
@@ -351,6 +384,15 @@ def _find_head(
         for i in range(first_meta if first_meta is not None else head_end)
         if i not in meta and not _is_noise(blocks[i].joined)
     ]
+    # A kicker such as "European Commission - Press release" above the title is its category.
+    for i in list(before):
+        text = blocks[i].joined
+        if len(blocks[i].lines) == 1 and _CATEGORY_SPLIT.search(text) and _is_category(text):
+            before.remove(i)
+            meta.add(i)
+            if category is None:
+                category = _collapse(_CATEGORY_SPLIT.split(text)[-1])
+                category_line = blocks[i].first
     after_meta = [
         i
         for i in range((last_meta + 1) if last_meta is not None else head_end, len(blocks))
@@ -411,6 +453,8 @@ def _split_leading_title(blocks: list[_Block]) -> list[_Block]:
         _is_prose(blocks[0].joined)
         and not _is_prose(first.text)
         and not _SENTENCE_END.search(first.text)
+        and first.text[-1:] not in ",;–—-"
+        and not first.text.split()[-1].islower()
         and rest[0].text[:1].isupper()
         and len(first.text) < 200
     ):
@@ -519,12 +563,16 @@ def _paragraph(
 def _translations(block: _Block) -> tuple[Translation, ...]:
     text = _LANGUAGES_LINE.sub("", block.joined)
     languages: list[str] = []
-    names = _language_names()
     for token in re.split(r"[,;|/\s]+", text):
         key = token.strip().casefold()
         if not key:
             continue
-        code = key if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", key) else names.get(key)
+        # Language names (CLDR, 27 locales) load only when a name, not a code, is listed.
+        code = (
+            key
+            if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", key)
+            else _language_names().get(key)
+        )
         if code and code not in languages:
             languages.append(code)
     return tuple(Translation(language=code) for code in languages)
@@ -607,6 +655,13 @@ def _parse(
         )
     text = normalise_newlines(text).lstrip("\ufeff")
     issuer = _resolve_issuer(issuer)
+    if not text.strip().strip("\ufeff\u200b\u2060"):
+        raise ParseError(
+            "the document is empty (nothing but white space); there is no press release to read",
+            source=source,
+            line=1,
+            column=1,
+        )
     notices: list[Notice] = []
     locations: dict[str, Location] = {}
 
@@ -618,14 +673,29 @@ def _parse(
     source_url = _front_value(values, "source_url", "url", "link", "canonical_url")
     source_url = str(source_url) if source_url is not None else None
     if source_url is not None:
-        locations["$.source_url"] = at(front.key_lines.get("source_url"), 1)
-    host_issuer = issuer_for_host(source_url) if source_url else None
+        url_key = next(k for k in ("source_url", "url", "link", "canonical_url") if k in values)
+        locations["$.source_url"] = at(front.key_lines.get(url_key), 1)
+        safe = safe_href(source_url)
+        if safe is None:
+            notices.append(
+                Notice(
+                    code="PR501",
+                    message=f"front-matter {url_key} {source_url[:80]!r} dropped: only http, "
+                    "https and mailto links are kept",
+                    path="$.source_url",
+                    location=locations.pop("$.source_url"),
+                )
+            )
+        source_url = safe
+    try:
+        host_issuer = issuer_for_host(source_url) if source_url else None
+    except ValueError:  # urlsplit refuses malformed URLs ("https://]]>host/")
+        host_issuer = None
     hint = issuer or (host_issuer.key if host_issuer else None)
 
     blocks = _blocks(front.body, front.body_line)
     if not markdown:
-        blocks = _rejoin_ocr(blocks)
-    blocks = _split_leading_title(blocks)
+        blocks = _split_leading_title(_rejoin_ocr(blocks))
 
     # The trailing "Languages:" block is not body.
     translations: tuple[Translation, ...] = ()
@@ -638,13 +708,30 @@ def _parse(
     sample = "\n".join(block.joined for block in blocks[:60])
     language = str(front_language) if front_language else detect_language(sample)
 
+    tail = _trailing_id(blocks, limits=limits, source=source)
     head, head_notices = _find_head(
-        blocks, issuer=hint, language=language, limits=limits, source=source
+        blocks,
+        issuer=hint,
+        language=language,
+        limits=limits,
+        source=source,
+        tail_id=tail[1] if tail else None,
     )
     notices.extend(head_notices)
 
     # Title.
-    front_title = _front_value(values, "title")
+    front_title = values.get("title") if "title" in values else None
+    if "title" in values and not isinstance(front_title, str | None):
+        raise ParseError(
+            f"front-matter title must be text (got {type(front_title).__name__}: "
+            f"{str(front_title)[:60]!r}); quote it",
+            source=source,
+            line=front.key_lines.get("title"),
+            column=1,
+            path="$.title",
+        )
+    if "title" in values and front_title is None:
+        front_title = ""  # "title: null" says there is none; none is invented from the body
     title = ""
     if front_title is not None:
         title = _collapse(str(front_title))
@@ -671,8 +758,18 @@ def _parse(
     unique_id = _front_value(values, "unique_id", "id", "reference")
     found_issuer = hint
     if unique_id is not None:
-        unique_id = str(unique_id)
-        locations["$.unique_id"] = at(front.key_lines.get("unique_id"), 1)
+        unique_id = str(unique_id).strip()
+        if len(unique_id) > limits.max_id_length:
+            raise LimitExceededError(
+                f"unique ID is {len(unique_id)} characters, more than max_id_length="
+                f"{limits.max_id_length} (starts {unique_id[:20]!r}); raise the limit if it is "
+                "genuine",
+                source=source,
+                line=front.key_lines.get("unique_id") or front.key_lines.get("id"),
+                path="$.unique_id",
+            )
+        id_key = next(k for k in ("unique_id", "id", "reference") if k in values)
+        locations["$.unique_id"] = at(front.key_lines.get(id_key), 1)
         from pressrelease.extract.ids import issuer_of
 
         matched = issuer_of(unique_id, preferred=hint)
@@ -699,14 +796,23 @@ def _parse(
         locations["$.place"] = at(front.key_lines.get("place"), 1)
     elif head.dateline is not None and head.dateline.place:
         place = head.dateline.place
-        locations["$.place"] = at(head.dateline.line.number, head.dateline.place_column)
+        locations["$.place"] = at(head.dateline.place_line, head.dateline.place_column)
 
     used = set(head.meta_blocks)
     if head.title_block is not None and (
         front_title is None or _same_words(str(front_title), head.title or "")
     ):
         used.add(head.title_block)
-    body_blocks = blocks[max(used) + 1 if used else 0 :]
+    body_from = max(used) + 1 if used else 0
+    body_blocks = blocks[body_from:]
+    if unique_id is None and tail is not None and tail[0] in body_blocks:
+        tail_block, trailing = tail
+        unique_id = trailing.value
+        found_issuer = trailing.issuer or found_issuer
+        locations["$.unique_id"] = at(
+            tail_block.first.number, tail_block.first.column + trailing.start
+        )
+        body_blocks = [block for block in body_blocks if block is not tail_block]
     if place is None:
         found_place = _opening_or_closing_place(body_blocks)
         if found_place is not None:
@@ -724,10 +830,11 @@ def _parse(
     front_date = _as_date(_front_value(values, "date"))
     for key in ("published_time", "published", "datetime", "date"):
         if values.get(key) not in (None, "") and _as_date(values[key]) is None:
+            shaped = isinstance(values[key], str) and re.match(r"\d{4}-\d{2}-\d{2}", values[key])
             notices.append(
                 Notice(
-                    code="PR605",
-                    message=f"front-matter {key} {values[key]!r} is not an ISO date or "
+                    code="PR202" if shaped else "PR605",
+                    message=f"front-matter {key} {values[key]!r} is not a real ISO date or "
                     "date-time (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS+HH:MM); ignored",
                     path="$.published",
                     location=at(front.key_lines.get(key), 1),
@@ -776,6 +883,17 @@ def _parse(
         if markdown:
             for kind, lines in _markdown_paragraphs(block):
                 raw = _join_markdown(lines)
+                if _ACTIVE_HTML.search(raw):
+                    raw = _ACTIVE_HTML.sub(" ", raw)
+                    notices.append(
+                        Notice(
+                            code="PR602",
+                            message="script, style, iframe or other active HTML dropped "
+                            "from the Markdown",
+                            path=f"$.body[{len(body)}]",
+                            location=at(lines[0].number, lines[0].column),
+                        )
+                    )
                 plain, links, dropped = strip_markdown(raw, base=source_url)
                 plain = _collapse(plain)
                 if not plain:
@@ -793,7 +911,7 @@ def _parse(
                     )
                 body.append(
                     _paragraph(
-                        _realign(plain, raw, links),
+                        plain,
                         kind=kind,
                         links=_relocate(plain, links),
                         location=location,
@@ -818,9 +936,18 @@ def _parse(
             locations[f"$.body[{index}]"] = paragraph.location
 
     creators = _creators(values.get("creators"))
+    # The head's own lines (a "JOINT STATEMENT BY ..." banner) and then the body as read.
+    head_blocks = [
+        (block.joined, block.first.number, block.first.column)
+        for index, block in enumerate(blocks[:body_from])
+        if index not in used
+    ]
+    body_texts = [
+        (p.text, p.location.line or 1, p.location.column or 1) for p in body if p.location
+    ]
     signatories, participants = _parties(
         title=title,
-        blocks=[blocks[i] for i in range(len(blocks)) if i not in head.meta_blocks],
+        blocks=[*head_blocks, *body_texts],
         language=language,
         source=source,
         creators=creators,
@@ -853,10 +980,6 @@ def _same_words(a: str, b: str) -> bool:
     return bool(left and right) and (left.startswith(right) or right.startswith(left))
 
 
-def _realign(plain: str, raw: str, links: Sequence[Link]) -> str:
-    return plain
-
-
 def _relocate(plain: str, links: Sequence[Link]) -> list[Link]:
     """Re-find each link in the whitespace-collapsed text (positions moved when runs collapsed)."""
     result: list[Link] = []
@@ -878,22 +1001,17 @@ def _relocate(plain: str, links: Sequence[Link]) -> list[Link]:
 def _parties(
     *,
     title: str,
-    blocks: Sequence[_Block],
+    blocks: Sequence[tuple[str, int, int]],
     language: str | None,
     source: str | None,
     creators: Sequence[str],
     issuer: str | None,
 ) -> tuple[tuple[Signatory, ...], tuple[Signatory, ...]]:
-    """Signatories and participants, from :mod:`pressrelease.extract.people` when it is there."""
-    try:
-        from pressrelease.extract import people  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return (), ()
+    """Signatories and participants, found by :mod:`pressrelease.extract.people`."""
     parties = people.extract_parties(
         title=title,
         blocks=[
-            people.TextBlock(text=block.joined, line=block.first.number, column=block.first.column)
-            for block in blocks
+            people.TextBlock(text=text, line=line, column=column) for text, line, column in blocks
         ],
         language=language,
         source=source,
@@ -1094,6 +1212,3 @@ def read_markdown(
 ) -> Iterator[PressRelease]:
     """Registry reader for ``markdown``: decode the bytes, yield one record."""
     return _read(data, markdown=True, source=source, limits=limits)
-
-
-_UNUSED = (timedelta,)

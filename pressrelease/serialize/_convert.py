@@ -17,7 +17,8 @@ The plain form (what :func:`unstructure` gives and :func:`structure` takes):
   out) — XML has no ``null`` either, so the two formats say the same thing;
 * ``published`` is ``YYYY-MM-DD`` for a date, or ISO 8601 with seconds and a
   numeric offset for a datetime (``2020-12-03T16:53:00+01:00``; ``Z`` is read
-  as ``+00:00``); the offset is kept;
+  as ``+00:00``); the offset is kept, and must lie between -14:00 and +14:00
+  in whole minutes (as XSD requires);
 * ``locations`` and ``notices`` are not written: they describe one reading
   of one source and take no part in equality.
 
@@ -47,7 +48,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from pressrelease.errors import ParseError, PressReleaseError, SerializationError
+from pressrelease.errors import (
+    LimitExceededError,
+    ParseError,
+    PressReleaseError,
+    SerializationError,
+)
+from pressrelease.limits import Limits
 from pressrelease.model import (
     Contact,
     Link,
@@ -62,6 +69,7 @@ __all__ = [
     "FORMAT_VERSION",
     "RECORD_TYPES",
     "VERSION_KEY",
+    "check_limits",
     "format_published",
     "parse_published",
     "structure",
@@ -94,6 +102,8 @@ _DATETIME: Final = re.compile(
     r"(?:(Z)|([+-])([0-9]{2}):([0-9]{2}))"
 )
 _ZONES: dict[int, timezone] = {0: UTC}
+#: The largest offset ISO 8601 profiles allow (XSD, and real zones: Kiribati is +14:00).
+MAX_OFFSET_MINUTES: Final = 14 * 60
 
 
 class _Invalid(ValueError):
@@ -164,8 +174,11 @@ def parse_published(text: str) -> date | datetime:
         minutes = 0
     else:
         hours, mins = int(match[10]), int(match[11])
-        if hours > 23 or mins > 59:
-            raise _Invalid(f"has an impossible offset {match[9]}{match[10]}:{match[11]}")
+        if mins > 59 or hours * 60 + mins > MAX_OFFSET_MINUTES:
+            raise _Invalid(
+                f"has the offset {match[9]}{match[10]}:{match[11]}; offsets go from "
+                f"-14:00 to +14:00 (got {text!r})"
+            )
         minutes = (hours * 60 + mins) * (-1 if match[9] == "-" else 1)
     try:
         return datetime(
@@ -197,6 +210,12 @@ def format_published(value: date | datetime) -> str:
         if offset is None:
             raise SerializationError(
                 f"'published' has no offset ({value.isoformat()}); it cannot be written",
+                path="$.published",
+            )
+        if abs(offset) > timedelta(minutes=MAX_OFFSET_MINUTES):
+            raise SerializationError(
+                f"'published' has the offset {value.isoformat()[19:]}; offsets go from "
+                "-14:00 to +14:00: convert it to another zone first",
                 path="$.published",
             )
         if offset % timedelta(minutes=1):
@@ -304,8 +323,9 @@ def _record_hook(converter: cattrs.Converter, cls: type[T]) -> Callable[[object,
     return structure_record
 
 
-#: Fields that describe one reading of a source, not the release: never written or read.
-_NOT_WRITTEN: Final = frozenset({"locations", "notices"})
+#: Fields that describe one reading of a source, not the release (outside equality):
+#: never written or read.
+_NOT_WRITTEN: Final = frozenset({"locations", "notices", "location"})
 _RECORD_NAMES: Final[dict[type, str]] = {
     PressRelease: "a press release",
     Signatory: "a signatory",
@@ -314,6 +334,16 @@ _RECORD_NAMES: Final[dict[type, str]] = {
     Translation: "a translation",
     Contact: "a contact",
 }
+
+
+def _record_unstructure_hook(
+    converter: cattrs.Converter, cls: type[T]
+) -> Callable[[T], dict[str, Any]]:
+    fields: Any = attrs.fields(cls)  # type: ignore[arg-type]
+    omitted: dict[str, Any] = {
+        field.name: override(omit=True) for field in fields if field.name in _NOT_WRITTEN
+    }
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **omitted)
 
 
 def _unstructure_published(value: date | datetime) -> str:
@@ -341,23 +371,12 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda type_: type_ in _RECORD_NAMES, lambda cls: _record_hook(converter, cls)
     )
-    # Members first: a record's hook takes its members' hooks as they are when it is built,
-    # so PressRelease last (else a paragraph's ``location`` would be written).
-    for cls in reversed(RECORD_TYPES):
-        omitted: dict[str, Any] = {
-            field.name: override(omit=True)
-            for field in attrs.fields(cls)
-            if field.name in _NOT_WRITTEN or field.name == "location"
-        }
-        converter.register_unstructure_hook(
-            cls,
-            make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **omitted),
-        )
+    converter.register_unstructure_hook_factory(
+        lambda type_: type_ in _RECORD_NAMES, lambda cls: _record_unstructure_hook(converter, cls)
+    )
     return converter
 
 
-# ``location`` (of a signatory, paragraph or link) is outside equality like ``locations``.
-_NOT_WRITTEN_ALL: Final = _NOT_WRITTEN | {"location"}
 _CONVERTER: Final = _make_converter()
 _UNSTRUCTURE_RECORD: Final = _CONVERTER.get_unstructure_hook(PressRelease)
 _STRUCTURE_RECORD: Final = _CONVERTER.get_structure_hook(PressRelease)
@@ -368,7 +387,7 @@ _STRUCTURE_RECORD: Final = _CONVERTER.get_structure_hook(PressRelease)
 
 
 def _field_names(cls: type) -> list[str]:
-    return [f.name for f in attrs.fields(cls) if f.name not in _NOT_WRITTEN_ALL]
+    return [f.name for f in attrs.fields(cls) if f.name not in _NOT_WRITTEN]
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
@@ -481,6 +500,42 @@ def unstructure(record: PressRelease) -> dict[str, Any]:
     data: dict[str, Any] = {VERSION_KEY: FORMAT_VERSION}
     data.update(_UNSTRUCTURE_RECORD(record))
     return data
+
+
+def check_limits(
+    data: Any, *, limits: Limits, size: int, path: str = "$", source: str | None = None
+) -> None:
+    """Refuse an ID longer than ``max_id_length`` or a text longer than ``max_field_chars``.
+
+    ``size`` is the document's size in bytes: when it is within
+    ``max_field_chars`` no text can exceed it, and the walk is skipped.
+    """
+    if isinstance(data, dict):
+        unique_id = data.get("unique_id")
+        if isinstance(unique_id, str) and len(unique_id) > limits.max_id_length:
+            raise LimitExceededError(
+                f"'unique_id' is {len(unique_id)} characters, more than "
+                f"max_id_length={limits.max_id_length}",
+                source=source,
+                path=f"{path}.unique_id",
+            )
+    if size <= limits.max_field_chars:
+        return
+    stack: list[tuple[str, Any]] = [(path, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > limits.max_field_chars:
+                raise LimitExceededError(
+                    f"a text of {len(value)} characters, more than "
+                    f"max_field_chars={limits.max_field_chars}",
+                    source=source,
+                    path=where,
+                )
+        elif isinstance(value, dict):
+            stack.extend((f"{where}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
 
 
 def structure_many(items: Sequence[Any], *, source: str | None = None) -> list[PressRelease]:

@@ -29,7 +29,7 @@ from pressrelease._json import dumps, loads, loads_line
 from pressrelease.errors import LimitExceededError, ParseError, SerializationError
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import PressRelease
-from pressrelease.serialize._convert import structure, structure_many, unstructure
+from pressrelease.serialize._convert import check_limits, structure, structure_many, unstructure
 from pressrelease.writers import WriteReport
 
 __all__ = [
@@ -109,6 +109,7 @@ def from_json(
             line=1,
             column=1,
         )
+    check_limits(value, limits=limits, size=len(data), source=source)
     return structure(value, source=source)
 
 
@@ -141,6 +142,8 @@ def from_json_array(
             column=1,
         )
     _check_items(len(value), limits, source)
+    for index, item in enumerate(value):
+        check_limits(item, limits=limits, size=len(data), path=f"$[{index}]", source=source)
     return structure_many(value, source=source)
 
 
@@ -191,6 +194,7 @@ def iter_jsonl(
                 line=number,
                 column=1,
             )
+        check_limits(value, limits=limits, size=len(line), source=source)
         try:
             yield structure(value, source=source)
         except ParseError as exc:
@@ -246,10 +250,14 @@ def read_json(
     data: bytes | IO[bytes], *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[PressRelease]:
     """Registry reader: one record (an object) or several (an array) of pressrelease JSON."""
-    value = loads(_read_all(data, limits, source), source=source, limits=limits)
+    content = _read_all(data, limits, source)
+    value = loads(content, source=source, limits=limits)
     if isinstance(value, dict):
+        check_limits(value, limits=limits, size=len(content), source=source)
         return iter((structure(value, source=source),))
     _check_items(len(value), limits, source)
+    for index, item in enumerate(value):
+        check_limits(item, limits=limits, size=len(content), path=f"$[{index}]", source=source)
     return iter(structure_many(value, source=source))
 
 

@@ -23,7 +23,7 @@ import attrs
 from pressrelease.model import Link, Notice, Paragraph, PressRelease, Signatory, Translation
 from pressrelease.validation.report import Severity
 
-__all__ = ["RULES", "Example", "Rule", "matching_codes"]
+__all__ = ["RULES", "Example", "Rule", "catalogue_markdown", "matching_codes"]
 
 #: Where a rule's findings come from: a check on the record, a reader's notice, both, or a batch.
 Source = Literal["record", "notice", "both", "batch"]
@@ -111,7 +111,7 @@ def _noticed(description: str, code: str, message: str, path: str, **changes: An
     return _with(description, notices=(notice,), **changes)
 
 
-_CLEAN = Example(description="the reference-like record as it is", records=(BASE,))
+_CLEAN = Example(description="the base example record, unchanged", records=(BASE,))
 
 
 def _rule(
@@ -262,3 +262,26 @@ RULES: Mapping[str, Rule] = {entry.code: entry for entry in _ENTRIES}
 def matching_codes(prefix: str) -> tuple[str, ...]:
     """The rule codes starting with ``prefix`` (a full code matches itself)."""
     return tuple(code for code in RULES if code.startswith(prefix))
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table, for the docs (a test keeps the docs page in step).
+
+    >>> catalogue_markdown().splitlines()[2].startswith("| PR101 | id-missing | error |")
+    True
+    """
+    lines = [
+        "| Code | Name | Default | Summary | Fails | Passes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rule in RULES.values():
+        cells = (
+            rule.code,
+            rule.name,
+            rule.severity.value,
+            rule.summary,
+            rule.failing.description,
+            rule.passing.description,
+        )
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"

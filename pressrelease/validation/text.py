@@ -5,16 +5,17 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote
 
 __all__ = ["escape_controls", "fold", "invisible_characters", "unsafe_scheme", "words"]
 
-#: Characters no name, ID or title should hold: C0 and C1 controls (tab and
-#: newline too: these are one-line values, and a newline in an ID is how a
-#: document forges a CI annotation), DEL, zero-width characters and
-#: bidirectional overrides/isolates.
+#: Characters no name, ID or title should hold: C0 and C1 controls but tab
+#: (line feed and carriage return too: these are one-line values, and a newline
+#: in an ID is how a document forges a CI annotation), DEL, zero-width
+#: characters and bidirectional overrides/isolates.
 _INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 )
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
@@ -30,6 +31,7 @@ _WORD = re.compile(r"\w+")
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """``text`` for comparison: compatibility forms, no accents, case folded, spaces collapsed.
 
@@ -55,7 +57,13 @@ def invisible_characters(text: str) -> list[tuple[int, str]]:
     [(2, 'U+202E RIGHT-TO-LEFT OVERRIDE')]
     >>> invisible_characters("PR-1\\n::error::x")
     [(4, 'U+000A control character')]
+    >>> invisible_characters("a\\tb")
+    []
+    >>> invisible_characters("a\\tb")
+    []
     """
+    if _INVISIBLE.search(text) is None:
+        return []
     found = []
     for match in _INVISIBLE.finditer(text):
         char = match.group()

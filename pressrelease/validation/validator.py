@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from pressrelease.model import Location, PressRelease
 from pressrelease.validation.catalogue import RULES
 from pressrelease.validation.config import ValidationConfig
 from pressrelease.validation.report import BatchReport, Finding, Report, Severity
-from pressrelease.validation.rules import CHECKS, Context, Hit
+from pressrelease.validation.rules import CHECKS, Check, Context, Hit
 
 __all__ = ["locate", "validate", "validate_many"]
 
@@ -64,6 +65,14 @@ def _member_location(record: PressRelease, member: re.Match[str]) -> Location | 
         return links[int(link)].location if int(link) < len(links) else None
     location: Location | None = getattr(item, "location", None)
     return location
+
+
+@lru_cache(maxsize=64)
+def _enabled_checks(
+    select: tuple[str, ...] | None, ignore: tuple[str, ...]
+) -> tuple[tuple[str, Check], ...]:
+    config = ValidationConfig(select=select, ignore=ignore)
+    return tuple((code, check) for code, check in CHECKS.items() if config.enabled(code))
 
 
 def _missing(record: PressRelease, field: str) -> bool:
@@ -131,9 +140,8 @@ def validate(
             )
         )
     hits: list[tuple[str, Hit]] = []
-    for code, check in CHECKS.items():
-        if config.enabled(code):
-            hits.extend((code, hit) for hit in check(record, context))
+    for code, check in _enabled_checks(config.select, config.ignore):
+        hits.extend((code, hit) for hit in check(record, context))
     if config.enabled("PR406"):
         for field in config.require:
             if field not in _MISSING_RULE and _missing(record, field):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pressrelease.extract.people import Parties, TextBlock, extract_parties
 from pressrelease.model import Signatory
@@ -106,7 +108,7 @@ def test_corpus_signatories_f1(corpus: Path, capsys: pytest.CaptureFixture[str])
         print(f"\nsignatories over the corpus: P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
         for miss in misses:
             print("  ", miss)
-    assert f1 >= 0.90
+    assert f1 >= 0.92
 
 
 # --------------------------------------------------------------------------- (b) one test per language
@@ -757,3 +759,253 @@ def test_white_house_titles_and_openings(corpus: Path, name: str) -> None:
             lines = (corpus / document.path).read_text(encoding="utf-8").splitlines()
             found = lines[location.line - 1][location.column - 1 :]
             assert found.startswith((signatory.name or signatory.organisation or "").split()[0])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Following is UN Secretary-General António Guterres’ message on World Food Day:",
+            [(None, "António Guterres", "Secretary-General", "United Nations")],
+        ),
+        (
+            "en",
+            "The following statement was issued today by the Spokesperson for UN "
+            "Secretary-General António Guterres:",
+            [(None, "António Guterres", "Secretary-General", "United Nations")],
+        ),
+        (
+            "fr",
+            "On trouvera ci-après le texte du message du Secrétaire général de l’ONU, "
+            "M. António Guterres, à l’occasion de la Journée mondiale de l’alimentation.",
+            [("M.", "António Guterres", "Secrétaire général", "ONU")],
+        ),
+        (
+            "en",
+            "The following joint statement was issued today by the Governments of Canada, Japan "
+            "and the United Kingdom:",
+            [
+                (None, None, None, "Canada"),
+                (None, None, None, "Japan"),
+                (None, None, None, "United Kingdom"),
+            ],
+        ),
+        (
+            "en",
+            "The Government of Ruritania and the Government of the Republic of Freedonia,",
+            [],  # a preamble needs its "Recognizing ..." clause to follow
+        ),
+    ],
+)
+def test_statement_introductions(
+    language: str, text: str, expected: list[tuple[str | None, ...]]
+) -> None:
+    assert _fields(_one(text, language).signatories) == expected
+
+
+def test_treaty_style_preamble() -> None:
+    blocks = [
+        TextBlock(
+            text="The Government of Ruritania (“Ruritania”) and the Government of the Republic "
+            "of Freedonia (“Freedonia”),",
+            line=3,
+        ),
+        TextBlock(text="Recognizing the importance of their relationship;", line=5),
+    ]
+    parties = extract_parties(title="Joint Statement", blocks=blocks, language="en")
+    assert [s.organisation for s in parties.signatories] == [
+        "Government of Ruritania",
+        "Government of the Republic of Freedonia",
+    ]
+
+
+# --------------------------------------------------------------------------- properties
+
+_WORDS = st.sampled_from(
+    [
+        "co-chaired by",
+        "coprésidé par",
+        "and",
+        "et",
+        "by",
+        "Mr",
+        "Mme",
+        "M.",
+        "Ms",
+        "H.E.",
+        "John",
+        "Smith",
+        "von",
+        "der",
+        "Leyen",
+        "President",
+        "Minister",
+        "of",
+        "the",
+        "United",
+        "States",
+        "European",
+        "Union",
+        ",",
+        ".",
+        "\n",
+        "\u00a0",
+        "We,",
+        "leaders",
+        "with the",
+        "participation of",
+        "«",
+        "»",
+        "said",
+        "Signed at",
+        "Witnessed by:",
+        "(G7)",
+        "-",
+        "–",
+    ]
+)
+_TEXT = st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=40).map(" ".join)
+
+
+@given(
+    title=_TEXT,
+    texts=st.lists(_TEXT, max_size=5),
+    creators=st.lists(st.text(max_size=20), max_size=3),
+)
+def test_any_text_gives_parties_located_inside_their_block(
+    title: str, texts: list[str], creators: list[str]
+) -> None:
+    blocks = []
+    line = 1
+    for text in texts:
+        blocks.append(TextBlock(text=text, line=line, column=3))
+        line += text.count("\n") + 2
+    parties = extract_parties(
+        title=title, blocks=blocks, language="en", creators=creators, issuer="ec"
+    )
+    for signatory in parties.signatories + parties.participants:
+        assert signatory.name or signatory.organisation
+        location = signatory.location
+        assert location is not None
+        if location.element is None:
+            assert location.line is not None
+            assert location.column is not None
+            assert 1 <= location.line < line
+            assert location.column >= 1
+            # The name (or organisation) starts exactly there, as printed up to case.
+            block = max((b for b in blocks if b.line <= location.line), key=lambda b: b.line)
+            lines = block.text.split("\n")
+            row = location.line - block.line
+            column = location.column - (block.column if row == 0 else 1)
+            found = lines[row][column:]
+            first = (signatory.name or signatory.organisation or "").split()[0]
+            assert found.casefold().startswith(first.casefold())
+
+
+def test_joint_release_between_organisations() -> None:
+    parties = _one(
+        "This is a joint media release between the Ruritanian Police and the Freedonia Police "
+        "Force.",
+        "en",
+    )
+    assert [s.organisation for s in parties.signatories] == [
+        "Ruritanian Police",
+        "Freedonia Police Force",
+    ]
+
+
+def test_creators_take_the_form_the_text_prints() -> None:
+    blocks = [
+        TextBlock(text="JOINT STATEMENT BY THE MINISTERS FOR TRADE AND HEALTH", line=1),
+        TextBlock(
+            text="Claims were described as misleading by the Ministers for Trade, the Hon F.M. "
+            "Chaney and Health, the Hon. M.J.R. MacKellar.",
+            line=3,
+        ),
+    ]
+    parties = extract_parties(
+        title="Pensioners", blocks=blocks, language="en", creators=["Chaney, Fred"]
+    )
+    # The catalogue says "Chaney, Fred"; the text prints "F.M. Chaney": the printed form wins.
+    assert [s.name for s in parties.signatories] == ["F.M. Chaney"]
+    # A different given name is a different person: the catalogue's form stays.
+    parties = extract_parties(
+        title="Pensioners", blocks=blocks, language="en", creators=["Chaney, Robert"]
+    )
+    assert [s.name for s in parties.signatories] == ["Robert Chaney"]
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories", "participants"),
+    [
+        (
+            "The Joint Committee was co-chaired by the European Union and Japan.",
+            ["European Union", "Japan"],
+            [],
+        ),
+        (
+            "The Council was co-chaired by the EU, Canada and Mexico, with the participation of "
+            "Mr John Smith, Director.",
+            ["European Union", "Canada", "Mexico"],
+            ["John Smith"],
+        ),
+        # A "We," inside a quotation that lists no parties.
+        ("As President Anna Roy said: “We, Europeans, stand united.”", [], []),
+    ],
+)
+def test_countries_and_bodies_without_a_person(
+    text: str, signatories: list[str], participants: list[str]
+) -> None:
+    parties = _one(text, "en")
+    assert [s.organisation for s in parties.signatories] == signatories
+    assert all(s.name is None for s in parties.signatories)
+    assert [s.name for s in parties.participants] == participants
+
+
+def test_sentence_split_across_blocks_by_a_reader() -> None:
+    # A reader took the first line for a block of its own: the list runs on into the next.
+    blocks = [
+        TextBlock(
+            text="We, the leaders of Japan, the Republic of Korea (ROK), and the United", line=10
+        ),
+        TextBlock(text="States, convened at Camp David to open a new era.", line=11),
+    ]
+    parties = extract_parties(title="Joint Statement", blocks=blocks, language="en")
+    assert [s.organisation for s in parties.signatories] == [
+        "Japan",
+        "Republic of Korea",
+        "United States",
+    ]
+    states = parties.signatories[2].location
+    assert states is not None
+    assert (states.line, states.column) == (10, 64)  # "United" ends the first block
+
+
+def test_office_before_the_name() -> None:
+    parties = _one(
+        "The dialogue was co-chaired by the Deputy Secretary General of the EEAS, Enrique Mora, "
+        "and the Vice Foreign Minister of China, Ma Zhaoxu.",
+        "en",
+    )
+    assert _fields(parties.signatories) == [
+        (None, "Enrique Mora", "Deputy Secretary General", "EEAS"),
+        (None, "Ma Zhaoxu", "Vice Foreign Minister", "China"),
+    ]
+
+
+CO_CHAIR_PHRASES = [
+    "co-chaired by", "jointly chaired by", "chaired jointly by", "co-hosted by",
+    "convened by co-chairs", "co-chairs were", "coprésidé par", "sous la coprésidence de",
+    "unter dem gemeinsamen Vorsitz von", "gemeinsam geleitet von", "unter Ko-Vorsitz von",
+    "copresidido por", "bajo la copresidencia de", "sob a copresidência de",
+    "copresieduto da", "sotto la copresidenza di", "gezamenlijk voorgezeten door",
+    "onder covoorzitterschap van", "współprzewodniczyli", "pod współprzewodnictwem",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("phrase", CO_CHAIR_PHRASES)
+def test_every_co_chair_phrase_passes_the_cheap_prefilter(phrase: str) -> None:
+    # The prefilter skips blocks before the costly pattern runs; it must never skip a phrase.
+    parties = _one(f"The talks were {phrase} Mr John Smith and Ms Jane Doe.", "en")
+    assert [s.name for s in parties.signatories] == ["John Smith", "Jane Doe"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import BinaryIO
 
-from _hostile import Case, parse_expect
+from _hostile import MAX_SECONDS, MAX_SLOW_SECONDS, Case, parse_expect
 
 XML_FORMATS = "formats=xml,rss,atom,newsml"
 JSON_FORMATS = "formats=json,jsonl,jsonfeed,ninjs"
@@ -59,6 +59,8 @@ class ChunkStream(io.RawIOBase):
         super().__init__()
         self._chunks = chunks
         self._pending = b""
+        #: Bytes handed out so far (how far a reader got before its first record).
+        self.delivered = 0
 
     def readable(self) -> bool:
         return True
@@ -72,6 +74,7 @@ class ChunkStream(io.RawIOBase):
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
+        self.delivered += size
         return size
 
 
@@ -131,6 +134,10 @@ def _html_deep(levels: int) -> bytes:
     )
 
 
+def _many_paragraphs(count: int) -> bytes:
+    return _html_deep(0).replace(b"<p>Closing", b"<p>x</p>" * count + b"<p>Closing")
+
+
 TEXT_HEAD = (
     b"Joint statement on hostile input\n\nBrussels, 3 December 2020\n\n"
     b"The European Union and the United Nations met today in Brussels.\n\n"
@@ -156,9 +163,20 @@ def generated_cases() -> tuple[Case, ...]:
     """Every generated case (the million-item and 50 MB ones are marked slow)."""
 
     def case(
-        name: str, load: Callable[[], bytes | BinaryIO], expect: str, *, slow: bool = False
+        name: str,
+        load: Callable[[], bytes | BinaryIO],
+        expect: str,
+        *,
+        slow: bool = False,
+        max_seconds: float = MAX_SECONDS,
     ) -> Case:
-        return Case(name=f"generated/{name}", load=load, expects=(parse_expect(expect),), slow=slow)
+        return Case(
+            name=f"generated/{name}",
+            load=load,
+            expects=(parse_expect(expect),),
+            slow=slow,
+            max_seconds=max_seconds,
+        )
 
     return (
         case(
@@ -195,9 +213,16 @@ def generated_cases() -> tuple[Case, ...]:
             "formats=html records=1 notice=PR604 | raises=LimitExceededError",
         ),
         case(
-            "html-200k-paragraphs",
-            lambda: _html_deep(0).replace(b"<p>Closing", b"<p>x</p>" * 200_000 + b"<p>Closing"),
+            "html-30k-paragraphs",
+            lambda: _many_paragraphs(30_000),
             'formats=html records=1 present="Closing paragraph." | raises=LimitExceededError',
+        ),
+        case(
+            "html-150k-paragraphs",
+            lambda: _many_paragraphs(150_000),
+            'formats=html records=1 present="Closing paragraph." | raises=LimitExceededError',
+            slow=True,
+            max_seconds=MAX_SECONDS,
         ),
         case(
             "html-11mib",
@@ -266,20 +291,24 @@ def generated_cases() -> tuple[Case, ...]:
             "formats=rss raises=LimitExceededError",
         ),
         case(
-            "rss-12mib-of-small-items",
-            stream(feed_chunks(RSS_HEAD, RSS_TAIL, rss_item, 60_000)),
-            "formats=rss records=60000",
+            "rss-12mib-in-1500-items",
+            stream(
+                feed_chunks(RSS_HEAD, RSS_TAIL, lambda n: rss_item(n, b"Words. " * 1200), 1_500)
+            ),
+            "formats=rss records=1500",
         ),
         case(
             "rss-million-items",
             stream(feed_chunks(RSS_HEAD, RSS_TAIL, rss_item, 1_000_000)),
             "formats=rss records=1000000",
             slow=True,
+            max_seconds=MAX_SLOW_SECONDS,
         ),
         case(
             "atom-million-entries",
             stream(feed_chunks(ATOM_HEAD, ATOM_TAIL, atom_entry, 1_000_000)),
             "formats=atom records=1000000",
             slow=True,
+            max_seconds=MAX_SLOW_SECONDS,
         ),
     )

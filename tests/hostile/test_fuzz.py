@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from _hostile import MissingReader, invariant_failures, reader_for, run_reader
+from _known import TESTS, marks
 from _mutate import mutate, seeds_for
 from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
@@ -37,11 +38,13 @@ def _reader_or_skip(fmt: str) -> None:
 
 def _judge(fmt: str, data: bytes) -> None:
     result = run_reader(fmt, data, source="fuzz.input")
-    problems = invariant_failures(result, source="fuzz.input")
+    problems = invariant_failures(result, source="fuzz.input", data=data)
     assert not problems, f"{fmt} on {data[:300]!r}...\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("fmt", READERS)
+@pytest.mark.parametrize(
+    "fmt", [pytest.param(f, marks=marks(("test_arbitrary_bytes", f), TESTS)) for f in READERS]
+)
 def test_arbitrary_bytes(fmt: str) -> None:
     _reader_or_skip(fmt)
 
@@ -53,7 +56,9 @@ def test_arbitrary_bytes(fmt: str) -> None:
     run()
 
 
-@pytest.mark.parametrize("fmt", READERS)
+@pytest.mark.parametrize(
+    "fmt", [pytest.param(f, marks=marks(("test_mutated_documents", f), TESTS)) for f in READERS]
+)
 def test_mutated_documents(fmt: str) -> None:
     _reader_or_skip(fmt)
     corpus = CORPUS if CORPUS.is_dir() else None

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from _hostile import (
-    MAX_SECONDS,
     Case,
     MissingReader,
     all_cases,
@@ -24,12 +23,22 @@ from _hostile import (
     reader_for,
     run_reader,
 )
+from _known import marks
 
 from pressrelease.formats import FORMATS
 
 CASES = all_cases(slow=False)
 PARAMS = [
-    pytest.param(case, fmt, id=f"{case.name}[{fmt}]") for case in CASES for fmt in case.formats
+    pytest.param(case, fmt, id=f"{case.name}[{fmt}]", marks=marks((case.name, fmt)))
+    for case in CASES
+    for fmt in case.formats
+]
+#: Bytes against a stream of the same bytes: the committed files (generated ones are large).
+STREAM_PARAMS = [
+    pytest.param(case, fmt, id=f"{case.name}[{fmt}]")
+    for case in CASES
+    if case.path is not None
+    for fmt in case.formats
 ]
 
 
@@ -45,16 +54,20 @@ def test_hazard(case: Case, fmt: str) -> None:
     _reader_or_skip(fmt)
     expect = case.expect_for(fmt)
     data = case.load()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: what the document costs, whatever else runs
     result = run_reader(fmt, data, source=case.name, limits=case.limits)
-    elapsed = time.perf_counter() - started
-    problems = invariant_failures(result, source=case.name)
+    elapsed = time.process_time() - started
+    problems = invariant_failures(
+        result, source=case.name, data=data if isinstance(data, bytes) else None
+    )
     problems += expect.judge(result)
-    assert elapsed < MAX_SECONDS, f"{case.name} took {elapsed:.1f} s with the {fmt} reader"
+    assert elapsed < case.max_seconds, (
+        f"{case.name} took {elapsed:.1f} s of CPU with the {fmt} reader"
+    )
     assert not problems, f"{case.name} [{fmt}] expect: {expect.text}\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize(("case", "fmt"), PARAMS)
+@pytest.mark.parametrize(("case", "fmt"), STREAM_PARAMS)
 def test_hazard_as_stream(case: Case, fmt: str) -> None:
     """Readers take a binary stream as well as bytes; the outcome must not depend on which."""
     _reader_or_skip(fmt)

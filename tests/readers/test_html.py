@@ -6,7 +6,7 @@ or the markup named in the comment), then cross-checked with labels.jsonl.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from pressrelease import parse_html
 from pressrelease.errors import ParseError
 from pressrelease.model import Contact, ParagraphKind, PressRelease, Signatory
 from pressrelease.readers.html import read_html
+from pressrelease.readers.text import parse_text
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
@@ -111,7 +112,7 @@ def test_europarl_raw_page(corpus: Path) -> None:
     assert release.unique_id == "20190712IPR56948"  # "Ref.:" block and canonical URL
     # <time itemprop="datePublished" datetime="2019-07-18T11:37:00">18-07-2019 - 11:37</time>
     assert release.published == datetime(2019, 7, 18, 11, 37, tzinfo=BRUSSELS)
-    assert "PR203" in {n.code for n in release.notices}  # the zone was the issuer's
+    assert release.published.utcoffset() == timedelta(hours=2)  # Brussels summer time
     assert release.place is None  # no dateline on press-room pages
     assert release.category == "Plenary session"
     assert release.language == "en"
@@ -194,7 +195,7 @@ UN_PAGES = [
         "People in Need of Humanitarian Assistance at Record Levels, Secretary-General Tells "
         "Economic and Social Council, Urging More Aid Funding, Efforts to Resolve Conflict",
         "Following is the text of UN Secretary-General António Guterres’ video message",
-        "ease human suffering. Thank you.",
+        "ease human suffering.\u00a0Thank you.",  # &nbsp; in the page
     ),
     (
         "un_press_2023_sgsm21947.html",
@@ -221,6 +222,12 @@ UN_PAGES = [
 def test_un_press_pages(
     corpus: Path, name: str, symbol: str, day: date, title: str, first: str, last: str
 ) -> None:
+    # the speaker named in the title and the first paragraph ("Following is UN
+    # Secretary-General António Guterres’ message...")
+    if symbol.startswith("DSG"):
+        speaker, role = "Amina Mohammed", "Deputy Secretary-General"
+    else:
+        speaker, role = "António Guterres", "Secretary-General"
     release = _read(corpus, f"un-press-html/{name}")
     assert release.title == title
     assert release.unique_id == symbol
@@ -233,7 +240,9 @@ def test_un_press_pages(
     assert release.language == "en"
     assert release.issuer == "un"
     assert release.source_url == f"https://press.un.org/en/2023/{name.split('_')[-1][:-5]}.doc.htm"
-    assert Signatory(organisation="United Nations") in release.signatories
+    assert release.signatories == (
+        Signatory(name=speaker, role=role, organisation="United Nations"),
+    )
     texts = [p.text for p in release.body]
     assert texts[0].startswith(first)
     assert texts[-1].endswith(last)
@@ -283,6 +292,8 @@ def test_eeas_listing_yields_each_card(corpus: Path) -> None:
         ),
     ]
     assert all(r.language == "fr" and r.issuer == "eeas" and r.unique_id is None for r in records)
+    # card 2's title ends "Vienne - 23 septembre 2026"; the others name no place
+    assert [r.place for r in records] == [None, "Vienne", None]
     assert records[2].source_url == (
         "https://www.eeas.europa.eu/delegations/senegal/"
         "eu-beach-clean-une-mobilisation-citoyenne-de-grande-envergure-en-amont-des-joj-dakar-2026_fr"
@@ -339,22 +350,31 @@ def test_issuer_override_and_url_detection() -> None:
 # ---------------------------------------------------------------- unknown sites
 
 
-def test_reference_document_on_an_unknown_site_structure() -> None:
-    """The seed release inside the markup of an unknown site: furniture left out."""
+def test_reference_document_on_an_unknown_site(corpus: Path) -> None:
+    """The seed release inside the markup of an unknown site reads as the text does."""
     release = parse_html(
         (FIXTURES / "eeas-201203_6-fr-unknown-site.html").read_bytes(),
         source="eeas-201203_6-fr-unknown-site.html",
     )
+    text = parse_text(
+        (corpus / "seed/eeas-201203_6-fr.txt").read_text(encoding="utf-8"), source="seed"
+    )
+    assert release == text
+    # and, read from the page by hand:
     assert release.title == (
         "Lutte contre le terrorisme: troisième dialogue à haut niveau UE-Nations unies"
     )
+    assert release.unique_id == "201203_6"
+    assert release.published == datetime(2020, 12, 3, 16, 53, tzinfo=BRUSSELS)
+    assert release.place == "Brussels"
+    assert release.category == "Joint Press Releases"
     assert release.language == "fr"
-    assert release.issuer is None
+    assert [s.name for s in release.signatories] == ["Joanneke Balfoort", "Vladimir Voronkov"]
+    assert [s.name for s in release.participants] == ["Gilles de Kerchove"]
     texts = [p.text for p in release.body]
-    assert any(
-        t.startswith("Les attentats terroristes perpétrés à travers le monde") for t in texts
-    )
-    assert any(t.startswith("Le dialogue a été coprésidé par Mme Joanneke Balfoort") for t in texts)
+    assert len(texts) == 5  # the dateline, category and "Languages:" lines are not body
+    assert texts[0].startswith("Les attentats terroristes perpétrés à travers le monde")
+    assert texts[4].startswith("Le dialogue a été coprésidé par Mme\u00a0Joanneke Balfoort")
     joined = "\n".join(texts)
     for furniture in (
         "cookies",
@@ -366,6 +386,9 @@ def test_reference_document_on_an_unknown_site_structure() -> None:
         "Observatoire",
     ):
         assert furniture not in joined
+    dateline = release.location_of("$.unique_id")
+    assert dateline is not None
+    assert dateline.element == "/html/body/div[2]/div/div[1]/p[1]"  # div.release, first <p>
 
 
 def test_generic_page_with_json_ld_graph_and_time_traps() -> None:

@@ -179,7 +179,7 @@ def test_caller_charset_wins_over_meta_and_bom_wins_over_both() -> None:
 
 def test_no_silent_replacement_characters() -> None:
     page = b"<html><body><h1>Caf\xe9</h1><p>x</p></body></html>"
-    with pytest.raises(DecodeError, match="not valid utf-8"):
+    with pytest.raises(DecodeError, match="not valid UTF-8 and the document declares no charset"):
         parse_html(page)
 
 

@@ -17,7 +17,7 @@ from pressrelease.formats import FORMATS, Format
 
 GOOD = {
     "title": "Counter-terrorism: third EU-UN high-level dialogue",
-    "unique_id": "201203_6",
+    "unique_id": "201203_7",
     "issuer": "eeas",
     "category": "Joint Press Releases",
     "published": "2020-12-03",
@@ -25,24 +25,22 @@ GOOD = {
         {"name": "Joanneke Balfoort", "organisation": "European External Action Service"},
         {"name": "Vladimir Voronkov", "organisation": "United Nations"},
     ],
-    "body": ["The leaders of the United Nations and the European Union met."],
+    "body": [{"text": "The leaders of the United Nations and the European Union met."}],
 }
 
 
+NO_ID = {key: value for key, value in GOOD.items() if key != "unique_id"}
+
+
 @pytest.fixture(autouse=True)
-def fixture_json_reader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Read .json files with the test's fixture reader; run from an empty folder."""
-    monkeypatch.setitem(
-        FORMATS,
-        "json",
-        Format(
-            name="json",
-            summary="test fixture",
-            reader="fixture_reader:read_fixture",
-            extensions=(".json",),
-        ),
-    )
+def _in_empty_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def seed(corpus: Path) -> str:
+    """The reference document's text (EEAS 201203_6, in French)."""
+    return (corpus / "seed" / "eeas-201203_6-fr.txt").read_text(encoding="utf-8")
 
 
 def write(path: Path, value: Any) -> Path:
@@ -60,15 +58,15 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 @pytest.fixture
-def mixed(tmp_path: Path) -> Path:
-    """A folder of valid, invalid and unreadable files."""
+def mixed(tmp_path: Path, seed: str) -> Path:
+    """A folder of valid, invalid and unreadable files in several formats."""
     root = tmp_path / "releases"
-    write(root / "a-valid.json", GOOD)
-    write(
-        root / "b-invalid.json", {**GOOD, "unique_id": None, "signatories": GOOD["signatories"][:1]}
-    )
+    write(root / "a-valid.txt", seed)
+    # The ID says 4 December; the dateline says 3 December (line 3, column 42 holds the ID).
+    write(root / "b-invalid.txt", seed.replace("UNIQUE ID: 201203_6", "UNIQUE ID: 201204_6"))
     write(root / "c-broken.json", '{"title": "x",\n  "unique_id": }')
-    write(root / "sub" / "d-valid.json", {**GOOD, "unique_id": "201203_7"})
+    write(root / "e-invalid.json", {**NO_ID, "signatories": GOOD["signatories"][:1]})
+    write(root / "sub" / "d-valid.json", GOOD)
     write(root / "notes.bin", "not a press release; skipped in folders")
     write(root / ".hidden" / "e.json", "{")
     return root
@@ -78,21 +76,67 @@ def test_mixed_folder_text_report(mixed: Path, capsys: pytest.CaptureFixture[str
     code, out, err = run([str(mixed)], capsys)
     assert code == 1
     assert err == ""  # no progress bar off a terminal, no traceback
-    lines = out.splitlines()
-    b = f"{mixed / 'b-invalid.json'}"
-    assert lines == [
-        f"{b}:2:3: PR101 error: the release has no unique ID [$.unique_id]",
-        f"{b}: PR302 error: the category says the release is joint ('joint') but it names 1 party; "
+    b, c, e = (mixed / name for name in ("b-invalid.txt", "c-broken.json", "e-invalid.json"))
+    assert out.splitlines() == [
+        f"{b}:3:42: PR103 error: unique ID '201204_6' encodes 2020-12-04 but the release is "
+        "dated 2020-12-03 [$.unique_id]",
+        f"{c}:2:16: Expecting value",
+        f"{e}: PR101 error: the release has no unique ID [$.unique_id]",
+        f"{e}: PR302 error: the category says the release is joint ('joint') but it names 1 party; "
         "a joint release needs at least two [$.signatories]",
-        f"{mixed / 'c-broken.json'}:2:16: Expecting value",
-        "FAIL: 2 error(s), 0 warning(s), 0 info(s) in 3 record(s) of 4 file(s); 1 file(s) could not be read",
+        "FAIL: 3 error(s), 0 warning(s), 0 info(s) in 4 record(s) of 5 file(s); 1 file(s) could not be read",
     ]
 
 
 def test_valid_files_pass(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run([str(mixed / "a-valid.json"), str(mixed / "sub")], capsys)
+    code, out, _ = run([str(mixed / "a-valid.txt"), str(mixed / "sub")], capsys)
     assert code == 0
     assert out == "OK: 0 error(s), 0 warning(s), 0 info(s) in 2 record(s) of 2 file(s)\n"
+
+
+def test_every_readable_format(
+    tmp_path: Path, seed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pressrelease.model import PressRelease
+    from pressrelease.serialize.json import from_json, to_json, to_jsonl
+    from pressrelease.serialize.xml import to_xml, to_xml_collection
+
+    record = from_json(json.dumps(GOOD))
+    other = PressRelease(
+        **{
+            **{
+                k: getattr(record, k)
+                for k in ("title", "issuer", "category", "published", "signatories", "body")
+            },
+            "unique_id": "201203_8",
+        }
+    )
+    write(tmp_path / "r.txt", seed)
+    write(
+        tmp_path / "r.md",
+        "---\ntitle: Gemeinsame Erklärung\n---\n\n**Berlin**, 3. Dezember 2020\n\nText.\n",
+    )
+    write(tmp_path / "r.json", to_json(record))
+    write(tmp_path / "r.jsonl", to_jsonl([other]))
+    (tmp_path / "r.xml").write_bytes(
+        to_xml_collection([attrs_evolve(record, unique_id="201203_9")])
+    )
+    (tmp_path / "r-one.xml").write_bytes(to_xml(attrs_evolve(record, unique_id="201203_10")))
+    _code, out, _ = run(["--format", "json", "."], capsys)
+    report = json.loads(out)
+    formats = {Path(f["path"]).name: f["format"] for f in report["files"]}
+    assert formats == {
+        "r.txt": "text", "r.md": "markdown", "r.json": "json", "r.jsonl": "jsonl",
+        "r.xml": "xml", "r-one.xml": "xml",
+    }  # fmt: skip
+    assert report["parse_errors"] == []
+    assert report["summary"]["records"] == 6
+
+
+def attrs_evolve(record: Any, **changes: Any) -> Any:
+    import attrs
+
+    return attrs.evolve(record, **changes)
 
 
 def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,24 +154,31 @@ def test_json_report(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(out)
     assert report["version"] == 1
     assert report["status"] == "fail"
-    assert [f["path"] for f in report["files"]] == [
-        str(mixed / "a-valid.json"),
-        str(mixed / "b-invalid.json"),
-        str(mixed / "c-broken.json"),
-        str(mixed / "sub" / "d-valid.json"),
+    assert [(Path(f["path"]).name, f["format"]) for f in report["files"]] == [
+        ("a-valid.txt", "text"),
+        ("b-invalid.txt", "text"),
+        ("c-broken.json", "json"),
+        ("e-invalid.json", "json"),
+        ("d-valid.json", "json"),
     ]
-    invalid = report["files"][1]["records"][0]
-    assert invalid["index"] == 0
+    assert report["files"][0]["records"] == [{"index": 0, "unique_id": "201203_6", "findings": []}]
+    assert report["files"][1]["records"][0]["findings"] == [
+        {
+            "code": "PR103",
+            "severity": "error",
+            "path": "$.unique_id",
+            "line": 3,
+            "column": 42,
+            "message": "unique ID '201204_6' encodes 2020-12-04 but the release is dated 2020-12-03",
+        }
+    ]
+    assert report["files"][2]["records"] == []
+    invalid = report["files"][3]["records"][0]
     assert invalid["unique_id"] is None
-    assert invalid["findings"][0] == {
-        "code": "PR101",
-        "severity": "error",
-        "path": "$.unique_id",
-        "line": 2,
-        "column": 3,
-        "message": "the release has no unique ID",
-    }
-    assert [f["code"] for f in invalid["findings"]] == ["PR101", "PR302"]
+    assert [(f["code"], f["line"]) for f in invalid["findings"]] == [
+        ("PR101", None),
+        ("PR302", None),
+    ]
     assert report["parse_errors"] == [
         {
             "path": str(mixed / "c-broken.json"),
@@ -137,12 +188,12 @@ def test_json_report(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
         }
     ]
     assert report["summary"] == {
-        "files": 4, "records": 3, "errors": 2, "warnings": 0, "infos": 0, "parse_errors": 1,
+        "files": 5, "records": 4, "errors": 3, "warnings": 0, "infos": 0, "parse_errors": 1,
     }  # fmt: skip
 
 
 def test_json_report_ok(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["--format=json", str(mixed / "a-valid.json")], capsys)
+    code, out, _ = run(["--format=json", str(mixed / "a-valid.txt")], capsys)
     assert code == 0
     assert json.loads(out)["status"] == "ok"
 
@@ -155,12 +206,11 @@ def test_junit_report_is_valid(mixed: Path, capsys: pytest.CaptureFixture[str]) 
     schema = etree.XMLSchema(etree.parse(str(STANDARDS_CI / "junit-10.xsd")))
     document = etree.fromstring(out.encode("utf-8"))
     schema.assertValid(document)
-    assert document.get("tests") == "4"  # three records and one unreadable file
-    assert document.get("failures") == "1"
+    assert document.get("tests") == "5"  # four records and one unreadable file
+    assert document.get("failures") == "2"
     assert document.get("errors") == "1"
-    (failure,) = document.iter("failure")
-    assert failure.get("type") == "PR101"
-    assert "PR302" in (failure.text or "")
+    assert [f.get("type") for f in document.iter("failure")] == ["PR103", "PR101"]
+    assert "PR302" in (list(document.iter("failure"))[1].text or "")
     (error,) = document.iter("error")
     assert error.get("message") == "Expecting value"
 
@@ -176,10 +226,14 @@ def test_sarif_report_is_valid(mixed: Path, capsys: pytest.CaptureFixture[str]) 
     run_ = log["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules][:3] == ["PR101", "PR102", "PR103"]
-    assert [r["ruleId"] for r in run_["results"]] == ["PR101", "PR302"]
+    assert [r["ruleId"] for r in run_["results"]] == ["PR103", "PR101", "PR302"]
     first = run_["results"][0]
-    assert rules[first["ruleIndex"]]["id"] == "PR101"
-    assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 3}
+    assert rules[first["ruleIndex"]]["id"] == "PR103"
+    assert first["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 3,
+        "startColumn": 42,
+    }
+    assert "region" not in run_["results"][1]["locations"][0]["physicalLocation"]
     assert run_["invocations"][0]["executionSuccessful"] is False
     (note,) = run_["invocations"][0]["toolExecutionNotifications"]
     assert note["message"]["text"] == "Expecting value"
@@ -188,11 +242,14 @@ def test_sarif_report_is_valid(mixed: Path, capsys: pytest.CaptureFixture[str]) 
 def test_github_annotations(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--format", "github", str(mixed)], capsys)
     assert code == 1
-    b = str(mixed / "b-invalid.json").replace(":", "%3A").replace(",", "%2C")
-    assert out.splitlines()[0] == (
-        f"::error file={b},line=2,col=3,title=PR101 id-missing::the release has no unique ID [$.unique_id]"
+    b = str(mixed / "b-invalid.txt").replace(":", "%3A").replace(",", "%2C")
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"::error file={b},line=3,col=42,title=PR103 id-date-mismatch::unique ID '201204_6' "
+        "encodes 2020-12-04 but the release is dated 2020-12-03 [$.unique_id]"
     )
-    assert len(out.splitlines()) == 3
+    assert lines[1].endswith(",line=2,col=16,title=unreadable::Expecting value")
+    assert len(lines) == 4
 
 
 def test_github_annotations_cannot_be_forged(
@@ -210,21 +267,16 @@ def test_github_annotations_cannot_be_forged(
     # PR102 (the ID is malformed for EEAS), then PR502 for the ID's LF and for the title's CR.
     assert [line.split("title=")[1].split(" ")[0] for line in lines] == ["PR102", "PR502", "PR502"]
     assert "::error file=x::forged" not in lines
-    assert lines[0].startswith("::error file=f%2C x%3Ay%25.json,line=2,col=3,title=PR102 ")
-    assert all("\n" not in line and "\r" not in line for line in lines)
+    assert lines[0].startswith("::error file=f%2C x%3Ay%25.json,title=PR102 ")
+    assert "'PR-1\\n::error file=x::forged'" in lines[0]  # the newline shown as \\n
 
 
 def test_text_output_escapes_controls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(
-        tmp_path / "bidi.json",
-        {
-            **GOOD,
-            "notices": [{"code": "PR605", "message": "saw 'x\u202ey\x1b[2J'", "path": "$.place"}],
-        },
-    )
-    code, out, _ = run([str(path)], capsys)
-    assert code == 0
-    assert "saw 'x\\u202ey\\x1b[2J'" in out
+    name = "bidi\u202e\x1b[2J.json"
+    write(tmp_path / name, NO_ID)
+    code, out, _ = run([name], capsys)
+    assert code == 1
+    assert out.startswith("bidi\\u202e\\x1b[2J.json: PR101 error")
     assert "\u202e" not in out
     assert "\x1b" not in out
 
@@ -241,20 +293,25 @@ def test_jobs_give_the_same_output(mixed: Path, capsys: pytest.CaptureFixture[st
         assert one[0] == 1
 
 
-def test_duplicate_ids_across_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path / "a.json", GOOD)
-    write(tmp_path / "b.json", [{**GOOD, "unique_id": "201203_7"}, GOOD])
-    code, out, _ = run(["a.json", "b.json"], capsys)
-    assert code == 1
-    assert out.splitlines()[0] == (
-        "b.json:3:3: PR104 error: unique ID '201203_6' is also the ID of record 0 of a.json "
-        "[$[1].unique_id]"
+def test_duplicate_ids_across_files(
+    tmp_path: Path, seed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "a.txt", seed)
+    write(
+        tmp_path / "b.json", [{**GOOD, "unique_id": "201203_7"}, {**GOOD, "unique_id": "201203_6"}]
     )
-    assert "PR104" not in run(["--ignore", "PR104", "a.json", "b.json"], capsys)[1].split("\n")[0]
+    write(tmp_path / "c.txt", seed)
+    code, out, _ = run(["a.txt", "b.json", "c.txt"], capsys)
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "b.json: PR104 error: unique ID '201203_6' is also the ID of record 0 of a.txt [$[1].unique_id]",
+        "c.txt:3:42: PR104 error: unique ID '201203_6' is also the ID of record 0 of a.txt [$.unique_id]",
+    ]
+    assert run(["--ignore", "PR104", "a.txt", "b.json", "c.txt"], capsys)[0] == 0
 
 
 def test_globs_stdin_and_forced_format(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, seed: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import io
 
@@ -268,11 +325,21 @@ def test_globs_stdin_and_forced_format(
     code, out, _ = run(["--from", "json", "x/**/*.release"], capsys)
     assert code == 0
     assert "1 record(s) of 1 file(s)" in out
-    data = json.dumps({**GOOD, "unique_id": None}).encode()
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    # A file whose name says nothing is sniffed.
+    code, out, _ = run(["--format", "json", "x/two.release"], capsys)
+    assert (code, json.loads(out)["files"][0]["format"]) == (0, "json")
+
+    def stdin(data: bytes) -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+
+    stdin(json.dumps(NO_ID).encode())
     code, out, _ = run(["--from", "json", "-"], capsys)
     assert code == 1
-    assert out.startswith("<stdin>:2:3: PR101 error")
+    assert out.startswith("<stdin>: PR101 error")
+    stdin(seed.replace("201203_6", "201203_66").encode())  # sniffed as text
+    code, out, _ = run(["-"], capsys)
+    assert code == 0
+    assert out == "OK: 0 error(s), 0 warning(s), 0 info(s) in 1 record(s) of 1 file(s)\n"
 
 
 def test_missing_paths_and_patterns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -287,7 +354,7 @@ def test_missing_paths_and_patterns(tmp_path: Path, capsys: pytest.CaptureFixtur
     ]
 
 
-def test_unknown_format_and_missing_reader(
+def test_missing_reader(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(
@@ -349,7 +416,7 @@ def test_pyproject_configuration(
     )
     write(
         tmp_path / "deep" / "er" / "b.json",
-        {**GOOD, "unique_id": None, "signatories": GOOD["signatories"][:1]},
+        {**NO_ID, "signatories": GOOD["signatories"][:1]},
     )
     monkeypatch.chdir(tmp_path / "deep" / "er")
     code, out, _ = run(["b.json"], capsys)
@@ -423,20 +490,12 @@ def test_heavy_modules_stay_unloaded(tmp_path: Path) -> None:
     write(tmp_path / "a.json", GOOD)
     script = (
         "import sys\n"
-        "from pressrelease.formats import FORMATS, Format\n"
-        "FORMATS['json'] = Format(name='json', summary='x', reader='fixture_reader:read_fixture', extensions=('.json',))\n"
         "from pressrelease.cli.main import main\n"
         "code = main(['validate', 'a.json'])\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'lxml', 'babel', 'py3langid', 'jsonschema', 'cattrs', 'concurrent'})\n"
-        "print(code, heavy)\n"
+        "heavy = {'lxml', 'babel', 'py3langid', 'numpy', 'jsonschema', 'concurrent', 'yaml'}\n"
+        "print(code, sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), str(Path.cwd().parent)]),
-    }
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(Path(__file__).parent), str(Path(__file__).parents[2])]
-    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     done = subprocess.run(
         [sys.executable, "-c", script],
         cwd=tmp_path,
@@ -482,7 +541,7 @@ def test_progress_bar_only_on_a_terminal_and_never_with_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write(tmp_path / "a.json", GOOD)
-    write(tmp_path / "b.json", {**GOOD, "unique_id": "201203_7"})
+    write(tmp_path / "b.json", {**GOOD, "unique_id": "201203_8"})
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["validate", "-j", "1", "a.json", "b.json"]) == 0
@@ -494,3 +553,82 @@ def test_progress_bar_only_on_a_terminal_and_never_with_json(
     assert main(["validate", "--format", "json", "a.json", "b.json"]) == 0
     assert terminal.written == []
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("writer", "name", "expected"),
+    [
+        ("rss", "feed.xml", "rss"),
+        ("rss", "feed.rss", "rss"),
+        ("atom", "feed.xml", "atom"),
+        ("atom", "feed.atom", "atom"),
+        ("jsonfeed", "feed.json", "jsonfeed"),
+        ("ninjs", "item.json", "ninjs"),
+        ("jsonl", "items.jsonl", "jsonl"),
+        ("xml", "collection.xml", "xml"),
+    ],
+)
+def test_feeds_are_sniffed_and_every_item_validated(
+    writer: str, name: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    import attrs
+
+    from pressrelease.formats import load
+    from pressrelease.serialize.json import from_json
+
+    seed_json = Path(__file__).resolve().parents[2] / "examples" / "seed" / "eeas-201203_6-fr.json"
+    good = from_json(seed_json.read_bytes())
+    bad = attrs.evolve(good, unique_id="201204_6")  # the ID says 4 December
+    records = [good] if writer == "ninjs" else [good, bad]  # ninjs: one document per record
+    out = io.BytesIO()
+    load(FORMATS[writer].writer or "")(records, out)
+    (tmp_path / name).write_bytes(out.getvalue())
+    code, text, _ = run(["--format", "json", name], capsys)
+    report = json.loads(text)
+    (file,) = report["files"]
+    assert file["format"] == expected
+    assert report["parse_errors"] == []
+    assert [r["unique_id"] for r in file["records"]] == [r.unique_id for r in records]
+    assert file["records"][0]["findings"] == []
+    if len(records) == 2:
+        assert code == 1
+        assert [f["code"] for f in file["records"][1]["findings"]] == ["PR103"]
+    else:
+        assert code == 0
+
+
+def test_html_pages(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = corpus / "europarl-press-html" / "ep_20230929IPR06132_bs4.html"
+    (tmp_path / "page.html").write_bytes(page.read_bytes())
+    (tmp_path / "page.unknown").write_bytes(page.read_bytes())
+    code, text, _ = run(["--format", "json", "page.html", "page.unknown"], capsys)
+    assert code == 1  # PR104 at least: the same page twice
+    report = json.loads(text)
+    assert [f["format"] for f in report["files"]] == ["html", "html"]
+    assert report["parse_errors"] == []
+    first, second = (f["records"] for f in report["files"])
+    assert first[0]["unique_id"] == "20230929IPR06132"
+    assert "PR104" not in [f["code"] for f in first[0]["findings"]]
+    assert "PR104" in [f["code"] for f in second[0]["findings"]]  # the same page twice
+
+
+def test_a_feed_broken_midway_is_one_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two items, then a truncated one: the items read before the break are not reported.
+    feed = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title>\n'
+        "<item><title>One</title><guid>a</guid></item>\n"
+        "<item><title>Two</title><guid>a</guid></item>\n"
+        "<item><title>Three</title>\n"
+    )
+    write(tmp_path / "broken.rss", feed)
+    code, out, _ = run(["broken.rss"], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("broken.rss:")
+    assert "PR1" not in lines[0]
+    assert lines[1].startswith("FAIL: 0 error(s)")
