@@ -41,6 +41,7 @@ from typing import IO, Any, Final
 from lxml import etree
 
 from pressrelease.errors import (
+    DecodeError,
     DTDForbiddenError,
     EntitiesForbiddenError,
     ExternalReferenceForbiddenError,
@@ -288,6 +289,15 @@ def _clean(message: str) -> str:
     return _POSITION_SUFFIX.sub("", text).rstrip(".,")
 
 
+_ENCODING_ERRORS = frozenset({"ERR_INVALID_ENCODING", "ERR_UNSUPPORTED_ENCODING"})
+_ENCODING_SIGNS = (
+    "not proper UTF-8",
+    "Invalid bytes in character encoding",
+    "encoder error",
+    "Unsupported encoding",
+)
+
+
 def _error_from_libxml2(
     message: str, type_name: str, line: int | None, column: int | None, source: str | None
 ) -> PressReleaseError:
@@ -309,6 +319,12 @@ def _error_from_libxml2(
     if "huge" in text.lower() or type_name == "ERR_RESOURCE_LIMIT":
         return LimitExceededError(
             f"a libxml2 resource limit was hit ({text}); the input is too large or hostile",
+            **where,
+        )
+    if type_name in _ENCODING_ERRORS or any(sign in text for sign in _ENCODING_SIGNS):
+        return DecodeError(
+            f"the bytes are not valid in the document's encoding ({text}); save it in the "
+            "encoding it declares (UTF-8 if it declares none), or correct the declaration",
             **where,
         )
     undefined = _UNDEFINED_ENTITY.search(text)

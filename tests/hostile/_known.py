@@ -14,10 +14,6 @@ FEED_LINE_ZERO = (
     "feeds/_stream.py takes XMLSyntaxError.position, which is (0, 0) for an undefined entity: "
     "the error says line 0 (_xml.py reads parser.error_log)"
 )
-XML_DECODE = (
-    "libxml2's 'Invalid bytes in character encoding' comes out as ParseError, not DecodeError "
-    "(_xml.py and feeds/_stream.py)"
-)
 FEED_ROOT = (
     "feeds/rss.py and atom.py yield 0 records, without an error, for a document whose root is "
     "not their feed element (an RSS file read as Atom passes, empty)"
@@ -49,9 +45,8 @@ FEED_SLOW = (
 _XML_FEEDS = ("rss", "atom")
 
 CASES: dict[tuple[str, str], str] = {}
-CASES.update({("xml/undefined-entity.xml", fmt): FEED_LINE_ZERO for fmt in _XML_FEEDS})
-for _name in ("xml/cp1252-declared-utf8.xml", "xml/invalid-utf8.xml"):
-    CASES.update({(_name, fmt): XML_DECODE for fmt in ("xml", *_XML_FEEDS)})
+_STREAMED_XML = (*_XML_FEEDS, "newsml")  # read through _xml.iterparse_xml
+CASES.update({("xml/undefined-entity.xml", fmt): FEED_LINE_ZERO for fmt in _STREAMED_XML})
 CASES.update({("xml/foreign-namespace.xml", fmt): FEED_ROOT for fmt in _XML_FEEDS})
 for _name in ("xml/utf16-bom.xml", "xml/utf8-bom.xml", "xml/xml-stylesheet.xml"):
     CASES[(_name, "atom")] = FEED_ROOT
@@ -74,15 +69,21 @@ TESTS.update(
             "atom",
             "html",
             "jsonfeed",
+            "newsml",
             "ninjs",
             "rss",
         )
     }
 )
 TESTS.update(
-    {("test_field_chars", fmt): NO_FIELD_LIMIT for fmt in ("atom", "jsonfeed", "ninjs", "rss")}
+    {
+        ("test_field_chars", fmt): NO_FIELD_LIMIT
+        for fmt in ("atom", "jsonfeed", "newsml", "ninjs", "rss")
+    }
 )
-TESTS.update({("test_item_bytes_and_unlimited_total", fmt): FEED_ITEM_BYTES for fmt in _XML_FEEDS})
+TESTS.update(
+    {("test_item_bytes_and_unlimited_total", fmt): FEED_ITEM_BYTES for fmt in _STREAMED_XML}
+)
 TESTS[("test_items_in_a_document_read_whole", "ninjs")] = NINJS_ITEMS
 
 

@@ -222,7 +222,8 @@ def test_field_chars(fmt: str) -> None:
     "fmt",
     formats(
         "test_items_in_a_document_read_whole",
-        sorted({"json", "xml", "jsonfeed", "ninjs", "newsml"} & set(WRITTEN)),
+        # NewsML-G2 streams its newsItems like RSS and Atom: max_items does not cap it.
+        sorted({"json", "xml", "jsonfeed", "ninjs"} & set(WRITTEN)),
     ),
 )
 def test_items_in_a_document_read_whole(fmt: str) -> None:
