@@ -35,12 +35,14 @@ from pressrelease.model import (
     Contact,
     Link,
     Location,
+    Notice,
     Paragraph,
     ParagraphKind,
     PressRelease,
     Signatory,
     Translation,
 )
+from pressrelease.validation.text import unsafe_scheme
 
 __all__ = [
     "EXT_NS",
@@ -243,9 +245,65 @@ def build_record(
     try:
         if ext:
             values.update(from_plain(ext))
-        return PressRelease(**values)
+        return _without_unsafe_urls(PressRelease(**values), source=source, line=line)
     except (ValidationError, ValueError, TypeError, KeyError) as exc:
         raise ParseError(f"{what} cannot become a record: {exc}", source=source, line=line) from exc
+
+
+def _without_unsafe_urls(
+    record: PressRelease, *, source: str | None, line: int | None
+) -> PressRelease:
+    """``record`` with every URL whose scheme is not http(s) or mailto removed, each with a PR501.
+
+    A feed's item link, related links, translation URLs and paragraph links
+    all end up as links a consumer may follow; ``javascript:`` or ``file:``
+    there must never reach a record. The words of a paragraph link stay.
+    """
+    notices: list[Notice] = []
+    where = Location(source=source, line=line)
+
+    def safe(url: str | None, path: str) -> bool:
+        scheme = None if url is None else unsafe_scheme(url)
+        if scheme is None:
+            return True
+        notices.append(
+            Notice(
+                code="PR501",
+                message=f"a {scheme}: URL was dropped; only http, https and mailto links are kept",
+                path=path,
+                location=where,
+            )
+        )
+        return False
+
+    changes: dict[str, Any] = {}
+    if not safe(record.source_url, "$.source_url"):
+        changes["source_url"] = None
+    related = tuple(
+        link for index, link in enumerate(record.related) if safe(link.href, f"$.related[{index}]")
+    )
+    if len(related) != len(record.related):
+        changes["related"] = related
+    translations = tuple(
+        t if safe(t.url, f"$.translations[{index}].url") else attrs.evolve(t, url=None)
+        for index, t in enumerate(record.translations)
+    )
+    if translations != record.translations:
+        changes["translations"] = translations
+    body = []
+    for index, paragraph in enumerate(record.body):
+        links = tuple(
+            link
+            if safe(link.href, f"$.body[{index}].links[{number}]")
+            else attrs.evolve(link, href=None)
+            for number, link in enumerate(paragraph.links)
+        )
+        body.append(paragraph if links == paragraph.links else attrs.evolve(paragraph, links=links))
+    if notices:
+        changes["body"] = tuple(body)
+        changes["notices"] = (*record.notices, *notices)
+        return attrs.evolve(record, **changes)
+    return record
 
 
 def location(source: str | None, element: etree._Element) -> Location:
