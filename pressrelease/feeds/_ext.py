@@ -23,14 +23,15 @@ a ``record`` element in the :data:`EXT_NS` namespace in the XML formats.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
 import attrs
 from lxml import etree
 
-from pressrelease.errors import ParseError, ValidationError
+from pressrelease.errors import LimitExceededError, ParseError, ValidationError
+from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import (
     Contact,
     Link,
@@ -236,8 +237,11 @@ def build_record(
     source: str | None,
     line: int | None,
     what: str,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> PressRelease:
     """A record from natively read ``values`` with the extension applied over them.
+
+    ``limits.max_id_length`` and ``limits.max_field_chars`` apply to the record.
 
     Raises:
         ParseError: the values break a rule of the record model (located at ``line``).
@@ -245,9 +249,52 @@ def build_record(
     try:
         if ext:
             values.update(from_plain(ext))
-        return _without_unsafe_urls(PressRelease(**values), source=source, line=line)
+        record = _without_unsafe_urls(PressRelease(**values), source=source, line=line)
     except (ValidationError, ValueError, TypeError, KeyError) as exc:
         raise ParseError(f"{what} cannot become a record: {exc}", source=source, line=line) from exc
+    _check_limits(record, limits, source=source, line=line)
+    return record
+
+
+def _texts(record: PressRelease) -> Iterator[tuple[str, str]]:
+    """(JSON path, text) of every text of ``record`` that a feed can make long."""
+    for name in ("title", "subtitle", "place", "category", "source_url"):
+        value = getattr(record, name)
+        if value:
+            yield f"$.{name}", value
+    for index, paragraph in enumerate(record.body):
+        yield f"$.body[{index}].text", paragraph.text
+    for group in ("signatories", "participants"):
+        for index, party in enumerate(getattr(record, group)):
+            for name in ("name", "honorific", "role", "organisation"):
+                value = getattr(party, name)
+                if value:
+                    yield f"$.{group}[{index}].{name}", value
+    for index, note in enumerate(record.notes):
+        yield f"$.notes[{index}]", note
+
+
+def _check_limits(
+    record: PressRelease, limits: Limits, *, source: str | None, line: int | None
+) -> None:
+    value = record.unique_id
+    if value is not None and len(value) > limits.max_id_length:
+        raise LimitExceededError(
+            f"'unique_id' is {len(value)} characters, more than max_id_length="
+            f"{limits.max_id_length}",
+            source=source,
+            line=line,
+            path="$.unique_id",
+        )
+    for path, text in _texts(record):
+        if len(text) > limits.max_field_chars:
+            raise LimitExceededError(
+                f"a text of {len(text)} characters, more than max_field_chars="
+                f"{limits.max_field_chars}",
+                source=source,
+                line=line,
+                path=path,
+            )
 
 
 def _without_unsafe_urls(

@@ -198,7 +198,7 @@ def read_atom(
     for entry in iter_elements(data, (_ENTRY,), source=source, limits=limits):
         values, ext = _entry_values(entry, source)
         line = entry.sourceline
-        yield build_record(values, ext, source=source, line=line, what="Atom entry")
+        yield build_record(values, ext, source=source, line=line, what="Atom entry", limits=limits)
 
 
 _EPOCH = "1970-01-01T00:00:00Z"

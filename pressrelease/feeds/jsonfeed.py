@@ -138,7 +138,9 @@ def read_jsonfeed(
                 f"$.items[{index}] is not an object", source=source, path=f"$.items[{index}]"
             )
         values, ext = _item_values(item, feed, index, source)
-        yield build_record(values, ext, source=source, line=None, what=f"$.items[{index}]")
+        yield build_record(
+            values, ext, source=source, line=None, what=f"$.items[{index}]", limits=limits
+        )
 
 
 def _item(record: PressRelease, index: int) -> dict[str, Any]:

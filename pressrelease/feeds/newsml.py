@@ -398,7 +398,12 @@ def read_newsml(
             continue
         values, ext = _item_values(element, source)
         yield build_record(
-            values, ext, source=source, line=element.sourceline, what="NewsML-G2 newsItem"
+            values,
+            ext,
+            source=source,
+            line=element.sourceline,
+            what="NewsML-G2 newsItem",
+            limits=limits,
         )
     if not seen:  # judged after the parse, so that unsafe or broken XML is reported as such
         raise ParseError(

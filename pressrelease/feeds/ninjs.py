@@ -185,7 +185,9 @@ def _doc_values(
     return values, ext if isinstance(ext, dict) else None
 
 
-def _record(doc: object, where: Location, source: str | None) -> PressRelease:
+def _record(
+    doc: object, where: Location, source: str | None, limits: Limits = DEFAULT_LIMITS
+) -> PressRelease:
     if not isinstance(doc, dict):
         raise ParseError(
             "not a ninjs document: expected a JSON object", source=source, line=where.line,
@@ -199,7 +201,9 @@ def _record(doc: object, where: Location, source: str | None) -> PressRelease:
         raise ParseError(
             f"ninjs document cannot be read: {exc}", source=source, line=where.line
         ) from exc
-    return build_record(values, ext, source=source, line=where.line, what="ninjs document")
+    return build_record(
+        values, ext, source=source, line=where.line, what="ninjs document", limits=limits
+    )
 
 
 def read_ninjs(
@@ -234,9 +238,9 @@ def read_ninjs(
                     f"{len(value)} documents, more than max_items={limits.max_items}", source=source
                 )
             for index, doc in enumerate(value):
-                yield _record(doc, Location(source=source, element=f"$[{index}]"), source)
+                yield _record(doc, Location(source=source, element=f"$[{index}]"), source, limits)
         else:
-            yield _record(value, Location(source=source, line=1, element="$"), source)
+            yield _record(value, Location(source=source, line=1, element="$"), source, limits)
         return
     for number, line in enumerate(_lines(head, rest), start=1):
         if len(line) > limits.max_feed_item_bytes:
@@ -249,7 +253,7 @@ def read_ninjs(
         if not line.strip():
             continue
         doc = loads_line(line, number=number, source=source, limits=limits)
-        yield _record(doc, Location(source=source, line=number, element="$"), source)
+        yield _record(doc, Location(source=source, line=number, element="$"), source, limits)
 
 
 def _lines(head: bytes, rest: BinaryIO | None) -> Iterator[bytes]:

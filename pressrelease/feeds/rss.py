@@ -210,7 +210,7 @@ def read_rss(
             continue
         values, ext = _item_values(element, channel, source)
         line = element.sourceline
-        yield build_record(values, ext, source=source, line=line, what="RSS item")
+        yield build_record(values, ext, source=source, line=line, what="RSS item", limits=limits)
 
 
 def _add_item(channel: etree._Element, record: PressRelease, index: int) -> etree._Element:
