@@ -45,11 +45,52 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+#: Item members the spec types as strings: another type is an error, not a silent drop.
+_STRING_MEMBERS = (
+    "title",
+    "url",
+    "external_url",
+    "date_published",
+    "language",
+    "content_html",
+    "content_text",
+    "summary",
+)
+
+
+def _check_types(item: Mapping[str, Any], path: str, source: str | None) -> None:
+    """Refuse an item whose string members hold something else (``"title": ["a"]``).
+
+    The id is the exception the spec makes: a number is read as its string.
+    """
+    problems = [
+        ParseError(
+            f"'{key}' must be a string (got {type(item[key]).__name__})",
+            source=source,
+            path=f"{path}.{key}",
+        )
+        for key in _STRING_MEMBERS
+        if item.get(key) is not None and not isinstance(item[key], str)
+    ]
+    raw_id = item.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
+        problems.append(
+            ParseError(
+                f"'id' must be a string (got {type(raw_id).__name__})",
+                source=source,
+                path=f"{path}.id",
+            )
+        )
+    if problems:
+        raise ParseError.gather(problems, source=source)
+
+
 def _item_values(
     item: Mapping[str, Any], feed: Mapping[str, Any], index: int, source: str | None
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     path = f"$.items[{index}]"
     where = Location(source=source, element=path)
+    _check_types(item, path, source)
     notices: list[Notice] = []
     raw_id = item.get("id")
     unique_id = id_from_uri(str(raw_id)) if isinstance(raw_id, str | int) else None
