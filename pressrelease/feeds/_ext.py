@@ -238,10 +238,12 @@ def build_record(
     line: int | None,
     what: str,
     limits: Limits = DEFAULT_LIMITS,
+    id_is_uri: bool = False,
 ) -> PressRelease:
     """A record from natively read ``values`` with the extension applied over them.
 
-    ``limits.max_id_length`` and ``limits.max_field_chars`` apply to the record.
+    ``limits.max_id_length`` (unless the format's IDs are URIs, as ninjs's are)
+    and ``limits.max_field_chars`` apply to the record.
 
     Raises:
         ParseError: the values break a rule of the record model (located at ``line``).
@@ -252,7 +254,7 @@ def build_record(
         record = _without_unsafe_urls(PressRelease(**values), source=source, line=line)
     except (ValidationError, ValueError, TypeError, KeyError) as exc:
         raise ParseError(f"{what} cannot become a record: {exc}", source=source, line=line) from exc
-    _check_limits(record, limits, source=source, line=line)
+    _check_limits(record, limits, source=source, line=line, id_is_uri=id_is_uri)
     return record
 
 
@@ -275,10 +277,15 @@ def _texts(record: PressRelease) -> Iterator[tuple[str, str]]:
 
 
 def _check_limits(
-    record: PressRelease, limits: Limits, *, source: str | None, line: int | None
+    record: PressRelease,
+    limits: Limits,
+    *,
+    source: str | None,
+    line: int | None,
+    id_is_uri: bool = False,
 ) -> None:
     value = record.unique_id
-    if value is not None and len(value) > limits.max_id_length:
+    if not id_is_uri and value is not None and len(value) > limits.max_id_length:
         raise LimitExceededError(
             f"'unique_id' is {len(value)} characters, more than max_id_length="
             f"{limits.max_id_length}",

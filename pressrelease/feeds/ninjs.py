@@ -202,7 +202,14 @@ def _record(
             f"ninjs document cannot be read: {exc}", source=source, line=where.line
         ) from exc
     return build_record(
-        values, ext, source=source, line=where.line, what="ninjs document", limits=limits
+        values,
+        ext,
+        source=source,
+        line=where.line,
+        what="ninjs document",
+        limits=limits,
+        # A ninjs uri is a URI (IPTC's own examples run to 93 characters), not an issuer's ID.
+        id_is_uri=True,
     )
 
 

@@ -14,11 +14,14 @@ import pytest
 from _hostile import MissingReader, invariant_failures, reader_for, run_reader
 from _known import TESTS, marks
 from _mutate import mutate, seeds_for
-from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressrelease.formats import FORMATS
+
+#: The shared corpus beside the project (as tests/conftest.py finds it; importing
+#: "conftest" by name would pick whichever test folder's conftest came first).
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 READERS = sorted(name for name, fmt in FORMATS.items() if fmt.reader)
 EXAMPLES = int(os.environ.get("PRESSRELEASE_FUZZ_EXAMPLES", "40"))
