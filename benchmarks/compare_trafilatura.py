@@ -24,14 +24,12 @@ import argparse
 import json
 import sys
 import time
-import types
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import lxml.html
-from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -96,27 +94,10 @@ CHECKS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 def _import_trafilatura() -> tuple[Callable[..., Any], str]:
-    note = ""
-    try:
-        import lxml.html.clean  # noqa: F401
-    except ImportError:
-        module = types.ModuleType("lxml.html.clean")
-
-        class Cleaner:  # the few features justext asks of lxml_html_clean
-            def __init__(self, **options: Any) -> None:
-                self.options = options
-
-            def clean_html(self, tree: Any) -> Any:
-                etree.strip_elements(tree, "script", "style", with_tail=False)
-                etree.strip_tags(tree, etree.Comment)
-                return tree
-
-        module.Cleaner = Cleaner  # type: ignore[attr-defined]
-        sys.modules["lxml.html.clean"] = module
-        note = "(lxml_html_clean missing: stand-in Cleaner installed for trafilatura's import)"
+    """trafilatura's ``extract`` (the ``bench`` extra installs it with lxml_html_clean)."""
     from trafilatura import extract
 
-    return extract, note
+    return extract, ""
 
 
 def _norm(value: str | None) -> str:
