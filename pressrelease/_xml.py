@@ -485,6 +485,7 @@ def iterparse_xml(
     limits: Limits = DEFAULT_LIMITS,
     allow_external_dtd: bool = False,
     chunk_size: int = _CHUNK,
+    roots: Collection[str] | None = None,
 ) -> Iterator[etree._Element]:
     """Yield each element whose tag is in ``tags`` once it is complete, in bounded memory.
 
@@ -508,6 +509,9 @@ def iterparse_xml(
         source: the input's name, for error locations.
         limits: depth and per-item limits (the stream's total size is not limited).
         allow_external_dtd: as in :func:`parse_xml`.
+        roots: the root elements the format allows, if it restricts them: any
+            other root is a :class:`ParseError` as soon as it starts, so a
+            document of another kind is never read as an empty feed.
         chunk_size: bytes read at a time.
 
     >>> import io
@@ -535,6 +539,7 @@ def iterparse_xml(
     item: etree._Element | None = None
     item_started_at = 0
     outside_kept = 0
+    root_tag, root_line = "", 1
     first = True
 
     def fail(exc: etree.XMLSyntaxError) -> PressReleaseError:
@@ -595,6 +600,7 @@ def iterparse_xml(
                     )
                 if depth == 1:
                     _check_stream_docinfo(element, allow_external_dtd, source)
+                    root_tag, root_line = str(element.tag), element.sourceline or 1
                 if item is None and element.tag in wanted:
                     item = element
                     item_started_at = fed - len(chunk)
@@ -623,6 +629,15 @@ def iterparse_xml(
                 line=item.sourceline,
             )
         if not chunk:
+            # Judged once the whole document parsed, so that broken or hostile XML is
+            # reported as such rather than as a document of another kind.
+            if roots is not None and root_tag not in roots:
+                raise ParseError(
+                    f"the root element is <{root_tag}>; expected "
+                    + " or ".join(f"<{root}>" for root in sorted(roots)),
+                    source=source,
+                    line=root_line,
+                )
             return
 
 

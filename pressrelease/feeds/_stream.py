@@ -45,9 +45,13 @@ def iter_elements(
     *,
     source: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    roots: Collection[str] | None = None,
 ) -> Iterator[etree._Element]:
-    """Yield each completed element whose tag is in ``tags`` (outermost only), in document order."""
+    """Yield each completed element whose tag is in ``tags`` (outermost only), in document order.
+
+    ``roots``, when given, are the only root elements accepted (see ``iterparse_xml``).
+    """
     stream: BinaryIO = (
         io.BytesIO(bytes(data)) if isinstance(data, bytes | bytearray | memoryview) else data
     )
-    return iterparse_xml(stream, tags=tags, source=source, limits=limits)
+    return iterparse_xml(stream, tags=tags, source=source, limits=limits, roots=roots)

@@ -195,7 +195,9 @@ def read_atom(
         UnsafeInputError: the document has a DOCTYPE.
         LimitExceededError: an entry is larger than ``limits.max_feed_item_bytes``.
     """
-    for entry in iter_elements(data, (_ENTRY,), source=source, limits=limits):
+    for entry in iter_elements(
+        data, (_ENTRY,), source=source, limits=limits, roots=(_A + "feed", _ENTRY)
+    ):
         values, ext = _entry_values(entry, source)
         line = entry.sourceline
         yield build_record(values, ext, source=source, line=line, what="Atom entry", limits=limits)

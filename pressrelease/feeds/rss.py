@@ -59,6 +59,8 @@ _DESCRIPTIONS = frozenset(
 )
 _LANGUAGES = frozenset({"language", f"{{{DC_NS}}}language"})
 _STREAMED = (*_ITEMS, *_LINKS, *_LANGUAGES)
+#: Root elements of the RSS versions we read (0.9x and 2.0; 0.90 and 1.0 are RDF).
+_ROOTS = frozenset({"rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"})
 
 _GUID, _PUBDATE, _CATEGORY = "guid", "pubDate", "category"
 _DC_IDENTIFIER, _DC_DATE = f"{{{DC_NS}}}identifier", f"{{{DC_NS}}}date"
@@ -198,7 +200,7 @@ def read_rss(
         LimitExceededError: an item is larger than the limit.
     """
     channel = _Channel()
-    for element in iter_elements(data, _STREAMED, source=source, limits=limits):
+    for element in iter_elements(data, _STREAMED, source=source, limits=limits, roots=_ROOTS):
         tag = element.tag
         if tag in _LINKS or tag in _LANGUAGES:
             parent = element.getparent()
