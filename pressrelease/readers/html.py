@@ -1139,7 +1139,7 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         staged = _text_stage(page, title, body, issuer, language)
         if staged is not None:
             record, body = staged
-            unique_id = unique_id or _set_text(page, "$.unique_id", record.unique_id)
+            unique_id = unique_id or record.unique_id
             if published is None:
                 published = record.published
             elif record.published is not None and _day(record.published) != _day(published):
@@ -1152,7 +1152,7 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
                 )
             place = place or record.place
             category = category or record.category
-            language = language or _set_text(page, "$.language", record.language)
+            language = language or record.language
             found_issuer = found_issuer or record.issuer
             signatories, participants = record.signatories, record.participants
             translations = translations or record.translations
@@ -1202,12 +1202,6 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
 
 def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
-
-
-def _set_text(page: _Page, path: str, value: str | None) -> str | None:
-    """A value the text stage found (its location is set by the text stage)."""
-    del page, path
-    return value
 
 
 def _text_stage(
