@@ -331,6 +331,9 @@ def _error_from_libxml2(
         )
     undefined = _UNDEFINED_ENTITY.search(text)
     if undefined:
+        # libxml2 points just past the reference ("&name;"): point at its "&".
+        if column is not None and column > len(undefined.group(1)) + 2:
+            where["column"] = column - len(undefined.group(1)) - 2
         return ParseError(
             f"undefined entity '&{undefined.group(1)};'; XML knows only &amp; &lt; &gt; "
             "&quot; &apos; and character references such as &#233;",
@@ -546,7 +549,7 @@ def iterparse_xml(
     >>> list(iterparse_xml(feed, tags={"item"}, source="f.xml"))
     Traceback (most recent call last):
     ...
-    pressrelease.errors.ParseError: f.xml:2:18: undefined entity '&eacute;'; XML knows only &amp; &lt; &gt; &quot; &apos; and character references such as &#233;
+    pressrelease.errors.ParseError: f.xml:2:10: undefined entity '&eacute;'; XML knows only &amp; &lt; &gt; &quot; &apos; and character references such as &#233;
     """
     wanted = frozenset(tags)
     parser = etree.XMLPullParser(
@@ -655,6 +658,12 @@ def iterparse_xml(
                     parent = element.getparent()
                     element.clear(keep_tail=False)
                     if parent is not None:
+                        # Comments and processing instructions make no event: those
+                        # between two items would pile up in the tree, unbounded.
+                        previous = element.getprevious()
+                        while previous is not None and not isinstance(previous.tag, str):
+                            parent.remove(previous)
+                            previous = element.getprevious()
                         parent.remove(element)
                 elif item is None:
                     outside_kept += _weight(element)
@@ -670,11 +679,16 @@ def iterparse_xml(
                 if fed - item_started_at > item_limit:
                     raise _item_too_large(item, fed - item_started_at, item_limit, source)
             elif fed - last_event_at > item_limit:
+                after = (
+                    ""
+                    if last_element is None
+                    else f" after <{etree.QName(last_element).localname}> on this line"
+                )
                 raise LimitExceededError(
-                    f"more than max_feed_item_bytes={item_limit} bytes of input outside the "
-                    f"items ({', '.join(sorted(wanted))}) without a complete tag (a long text, "
-                    "comment or start tag) after this line; raise the limit "
-                    "(--max-feed-item-bytes) if the input is genuine",
+                    f"more than max_feed_item_bytes={item_limit} bytes of input{after} without "
+                    f"a complete tag, outside the items ({', '.join(sorted(wanted))}): a long "
+                    "text, comment or start tag; raise the limit (--max-feed-item-bytes) if the "
+                    "input is genuine",
                     source=source,
                     line=1 if last_element is None else last_element.sourceline,
                 )

@@ -14,7 +14,6 @@ NO_ID_LIMIT = (
     "the HTML reader does not apply Limits.max_id_length: a 65-character ID is read "
     "(every other reader does)"
 )
-NINJS_ITEMS = "feeds/ninjs.py does not apply Limits.max_items to a JSON array of items"
 FEED_SLOW = (
     "the feed readers build ~4,500 RSS / ~6,000 Atom records a second (urljoin, attrs "
     "validators, dates per item): a million items take 3-4 minutes, not < 30 s; memory stays "
@@ -35,7 +34,6 @@ TESTS[("test_id_length_at_default", "ninjs")] = (
     "by design: a ninjs uri is a URI, not an issuer's ID, and real ones (IPTC's test suite) "
     "exceed 64 characters, so max_id_length does not apply to it"
 )
-TESTS[("test_items_in_a_document_read_whole", "ninjs")] = NINJS_ITEMS
 
 
 def marks(
