@@ -10,9 +10,11 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from pressrelease.cli.main import main
 from pressrelease.errors import (
     DecodeError,
     DTDForbiddenError,
@@ -22,6 +24,7 @@ from pressrelease.errors import (
 )
 from pressrelease.feeds.atom import read_atom, write_atom
 from pressrelease.feeds.newsml import read_newsml, write_newsml
+from pressrelease.feeds.ninjs import write_ninjs
 from pressrelease.feeds.rss import read_rss, write_rss
 from pressrelease.limits import Limits
 from pressrelease.model import Paragraph, PressRelease, Signatory
@@ -145,3 +148,49 @@ def test_an_item_over_the_limit_in_a_small_document(fmt: str) -> None:
     assert error.line == _where(data, starts[1])[0]
     assert f"max_feed_item_bytes={big // 2}" in error.message
     assert "--max-feed-item-bytes" in error.message
+
+
+@pytest.mark.parametrize("command", ["validate", "convert"])
+def test_cli_prints_one_located_line_per_bad_feed(
+    fmt: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _document(fmt)
+    at = data.index(MARK.encode())
+    entity = tmp_path / f"entity.{fmt}"
+    entity.write_bytes(data[:at] + b"S&eacute;cond" + data[at + len("Second") :])
+    large = tmp_path / f"large.{fmt}"
+    large.write_bytes(_document(fmt, text="x " * 3000))
+    extra = ["--to", "jsonl"] if command == "convert" else []
+    code = main(
+        [command, "--from", fmt, "--max-feed-item-bytes", "4K", *extra, str(entity), str(large)]
+    )
+    captured = capsys.readouterr()
+    output = captured.out + captured.err
+    assert code == 1
+    assert "Traceback" not in output
+    line, column = _where(entity.read_bytes(), at + 1)
+    located = [text for text in output.splitlines() if text.startswith(str(tmp_path))]
+    assert len(located) == 2, output
+    assert located[0] == (
+        f"{entity}:{line}:{column}: undefined entity '&eacute;'; XML knows only &amp; &lt; "
+        "&gt; &quot; &apos; and character references such as &#233;"
+    )
+    assert located[1].startswith(f"{large}:")
+    assert "is larger than max_feed_item_bytes=4096" in located[1]
+    assert "--max-feed-item-bytes" in located[1]
+
+
+def test_cli_ninjs_array_over_max_items(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.BytesIO()
+    write_ninjs([_record(n, f"Statement {n}") for n in range(3)], out)
+    array = tmp_path / "three.json"
+    array.write_bytes(b"[\n" + b",\n".join(out.getvalue().splitlines()) + b"\n]\n")
+    assert main(["validate", "--from", "ninjs", "--max-items", "3", str(array)]) == 0
+    capsys.readouterr()
+    assert main(["validate", "--from", "ninjs", "--max-items", "2", str(array)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert f"{array}:1:1: $: the array holds 3 ninjs documents, more than max_items=2" in (
+        captured.err + captured.out
+    )
+    assert "--max-items" in captured.err + captured.out
