@@ -238,7 +238,7 @@ def test_undefined_entity_is_explained() -> None:
     with pytest.raises(ParseError) as info:
         parse_xml(b"<r>Caf&eacute;</r>")
     assert "undefined entity '&eacute;'" in info.value.message
-    assert info.value.line == 1
+    assert (info.value.line, info.value.column) == (1, 7)  # the "&"
 
 
 def test_errors_come_from_this_parse_not_an_earlier_one() -> None:
