@@ -519,7 +519,8 @@ def iterparse_xml(
     seen). When the caller asks for the next element, the previous one is
     cleared and removed from the tree, so memory stays bounded however long
     the stream is. Elements nested inside a yielded element are not yielded
-    separately.
+    separately. Comments and processing instructions are dropped as they are
+    parsed (the text around a comment reads as one).
 
     The same refusals as :func:`parse_xml` apply, and the prolog is checked
     before the parser sees it. An element in ``tags`` may take at most
@@ -561,6 +562,10 @@ def iterparse_xml(
         attribute_defaults=False,
         huge_tree=False,
         remove_blank_text=False,
+        # Comments and processing instructions make no event, so nothing would
+        # ever remove those between items: a feed of them grows the tree unbounded.
+        remove_comments=True,
+        remove_pis=True,
         strip_cdata=True,
     )
     parser.resolvers.add(_RefuseEveryLoad(source))
@@ -658,12 +663,6 @@ def iterparse_xml(
                     parent = element.getparent()
                     element.clear(keep_tail=False)
                     if parent is not None:
-                        # Comments and processing instructions make no event: those
-                        # between two items would pile up in the tree, unbounded.
-                        previous = element.getprevious()
-                        while previous is not None and not isinstance(previous.tag, str):
-                            parent.remove(previous)
-                            previous = element.getprevious()
                         parent.remove(element)
                 elif item is None:
                     outside_kept += _weight(element)

@@ -476,7 +476,8 @@ def test_stream_drops_comments_between_items() -> None:
     """Comments and PIs make no event; kept between items, they would grow the tree unbounded."""
     data = (
         b"<rss><channel><title>F</title>"
-        + b"<item><title>x</title></item><!-- c --><?pi x?>\n" * 2000
+        + b"<!-- before the items -->\n" * 2000
+        + b"<item><title>x<!-- inside -->y</title></item><!-- c --><?pi x?>\n" * 2000
         + b"</channel></rss>"
     )
     widths = []
@@ -484,6 +485,7 @@ def test_stream_drops_comments_between_items() -> None:
         channel = element.getparent()
         assert channel is not None
         widths.append(len(channel))
+        assert element.findtext("title") == "xy"
     assert len(widths) == 2000
     assert max(widths) < 50
 
