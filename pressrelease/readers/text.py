@@ -936,20 +936,24 @@ def _parse(
             locations[f"$.body[{index}]"] = paragraph.location
 
     creators = _creators(values.get("creators"))
-    # The head's own lines (a "JOINT STATEMENT BY ..." banner) and then the body as read.
-    head_blocks = [
-        (block.joined, block.first.number, block.first.column)
-        for index, block in enumerate(blocks[:body_from])
-        if index not in used
-    ]
-    body_texts = [
-        (p.text, p.location.line or 1, p.location.column or 1) for p in body if p.location
-    ]
+    # The head's own lines (a "JOINT STATEMENT BY ..." banner) and then the body, each
+    # block with its lines as printed: a signature block puts a name, a role and an
+    # organisation on lines of their own, or two signatories in columns.
+    source_lines = front.body.split("\n")
+    party_lines = _PartyLines(source_lines, front.body_line, source)
+    for index, block in enumerate(blocks[:body_from]):
+        if index not in used:
+            party_lines.add(block.lines, markdown=markdown)
+    for block in body_blocks:
+        if markdown:
+            for _, lines in _markdown_paragraphs(block):
+                party_lines.add(lines, markdown=True)
+        else:
+            party_lines.add(block.lines, markdown=False)
     signatories, participants = _parties(
         title=title,
-        blocks=[*head_blocks, *body_texts],
+        lines=party_lines,
         language=language,
-        source=source,
         creators=creators,
         issuer=found_issuer,
     )
@@ -998,27 +1002,106 @@ def _relocate(plain: str, links: Sequence[Link]) -> list[Link]:
     return result
 
 
+class _PartyLines:
+    """Blocks of source lines for the people extractor, and the way back to the source.
+
+    Each line is handed over as printed from its first character on (trailing
+    spaces kept: a run of them separates the columns of a signature block), with
+    Markdown inline markup removed. The extractor sees every line at a line
+    number of its own; :meth:`locate` maps a location it gives back to the line
+    and column in the source.
+    """
+
+    def __init__(self, source_lines: Sequence[str], first_line: int, source: str | None) -> None:
+        self._source_lines = source_lines
+        self._first_line = first_line
+        self.source = source
+        self.blocks: list[people.TextBlock] = []
+        # Per extractor line: (source line, column of its first character, and for a
+        # Markdown line the source offset of each character of the plain text).
+        self._lines: list[tuple[int, int, tuple[int, ...] | None]] = []
+
+    def add(self, lines: Sequence[_Line], *, markdown: bool) -> None:
+        texts: list[str] = []
+        for line in lines:
+            index = line.number - self._first_line
+            raw = (
+                self._source_lines[index][line.column - 1 :]
+                if 0 <= index < len(self._source_lines)
+                else line.text
+            )
+            offsets: tuple[int, ...] | None = None
+            if markdown:
+                if _ACTIVE_HTML.search(raw):
+                    raw = _ACTIVE_HTML.sub(" ", raw)
+                plain = _HARD_BREAK_MARK.sub("", strip_markdown(raw)[0])
+                offsets = _aligned(plain, raw)
+                raw = plain
+            texts.append(raw.rstrip("\r"))
+            self._lines.append((line.number, line.column, offsets))
+        if any(text.strip() for text in texts):
+            # The block's first line is extractor line len(self._lines) - len(lines) + 1.
+            self.blocks.append(
+                people.TextBlock(text="\n".join(texts), line=len(self._lines) - len(texts) + 1)
+            )
+
+    def locate(self, location: Location | None) -> Location | None:
+        """The source line and column of a location the extractor gave (title, creators: as is)."""
+        if location is None or location.line is None or location.column is None:
+            return location
+        if not 1 <= location.line <= len(self._lines):
+            return location
+        number, column, offsets = self._lines[location.line - 1]
+        offset = location.column - 1
+        if offsets is not None:
+            offset = offsets[offset] if offset < len(offsets) else (offsets[-1] if offsets else 0)
+        return Location(source=self.source, line=number, column=column + offset)
+
+
+# A Markdown hard break ("\\" at the end of a line) that strip_markdown keeps.
+_HARD_BREAK_MARK = re.compile(r"\\$")
+
+
+def _aligned(plain: str, raw: str) -> tuple[int, ...]:
+    """Where each character of ``plain`` (``raw`` without its markup) stands in ``raw``.
+
+    Markup only removes characters (and decodes a few entities), so the
+    characters of the plain text are found in order in the raw text; one that
+    is not (an entity's value) takes the position after the previous one.
+    """
+    offsets: list[int] = []
+    position = 0
+    for char in plain:
+        found = raw.find(char, position, position + 200)
+        if found < 0:
+            offsets.append(min(position, max(len(raw) - 1, 0)))
+            continue
+        offsets.append(found)
+        position = found + 1
+    return tuple(offsets)
+
+
 def _parties(
     *,
     title: str,
-    blocks: Sequence[tuple[str, int, int]],
+    lines: _PartyLines,
     language: str | None,
-    source: str | None,
     creators: Sequence[str],
     issuer: str | None,
 ) -> tuple[tuple[Signatory, ...], tuple[Signatory, ...]]:
     """Signatories and participants, found by :mod:`pressrelease.extract.people`."""
     parties = people.extract_parties(
         title=title,
-        blocks=[
-            people.TextBlock(text=text, line=line, column=column) for text, line, column in blocks
-        ],
+        blocks=lines.blocks,
         language=language,
-        source=source,
+        source=lines.source,
         creators=creators,
         issuer=issuer,
     )
-    return tuple(parties.signatories), tuple(parties.participants)
+    return (
+        tuple(attrs.evolve(s, location=lines.locate(s.location)) for s in parties.signatories),
+        tuple(attrs.evolve(p, location=lines.locate(p.location)) for p in parties.participants),
+    )
 
 
 def _from_found(

@@ -1,0 +1,91 @@
+"""Signatories and participants as the text and Markdown readers find them.
+
+The readers hand the people extractor each block with its lines as printed
+(signature blocks need them) and map every location back to the source: the
+line and column of a signatory are where its name starts in the file.
+"""
+
+from __future__ import annotations
+
+from pressrelease import parse_markdown, parse_text
+from pressrelease.model import PressRelease, Signatory
+
+
+def _fields(signatories: tuple[Signatory, ...]) -> list[tuple[str | None, ...]]:
+    return [(s.honorific, s.name, s.role, s.organisation) for s in signatories]
+
+
+def _printed_at(text: str, signatory: Signatory) -> str:
+    """The source text from a signatory's location on."""
+    assert signatory.location is not None
+    assert signatory.location.line is not None
+    assert signatory.location.column is not None
+    line = text.split("\n")[signatory.location.line - 1]
+    return line[signatory.location.column - 1 :]
+
+
+def _names_at_their_locations(text: str, record: PressRelease) -> None:
+    for signatory in (*record.signatories, *record.participants):
+        assert signatory.name is not None
+        assert _printed_at(text, signatory).startswith(signatory.name.split()[0])
+
+
+# A two-column signature block as a word processor flattens it: each cell wraps, a run of
+# no-break spaces ends the left cell, the right cell goes on the next line.
+NBSP_RUN = "\u00a0 " * 20
+COLUMNS_MD = (
+    "---\ntitle: Joint Declaration by the Prime Minister of Ruritania and the Prime Minister "
+    "of Freedonia\n---\n\n"
+    "We, the Prime Minister of Ruritania and the Prime Minister of Freedonia, as witnessed "
+    "by the Secretary-General of the League, declare the following:\n\n"
+    "1.  We agree to open the border.\n\n"
+    "Signed at Geneva on 1 May 2025, in triplicate.\n\n"
+    f"Anna\nBerg{NBSP_RUN}\nRufus T. Firefly\n\n"
+    f"Prime Minister of{NBSP_RUN}Prime\nMinister of\n\n"
+    f"Ruritania{NBSP_RUN}\nFreedonia\n\n"
+    "Witnessed by:\n\n"
+    "Otto **Lang**\n\n"
+    "Secretary-General of the League\n"
+)
+
+
+def test_two_column_signature_block_in_markdown() -> None:
+    record = parse_markdown(COLUMNS_MD, source="columns.md")
+    assert [s.name for s in record.signatories] == ["Anna Berg", "Rufus T. Firefly"]
+    assert [s.organisation for s in record.signatories] == ["Ruritania", "Freedonia"]
+    # The names start where the file prints them ("Anna" on line 11, "Rufus" on line 13).
+    berg, firefly = record.signatories
+    assert berg.location is not None
+    assert firefly.location is not None
+    assert (berg.location.line, berg.location.column) == (11, 1)
+    assert (firefly.location.line, firefly.location.column) == (13, 1)
+    assert berg.location.source == "columns.md"
+    # The witness is no signatory.
+    assert "Otto Lang" not in {s.name for s in record.participants + record.signatories}
+
+
+def test_locations_inside_markdown_markup_are_source_columns() -> None:
+    text = (
+        "---\ntitle: Gemeinsame Erklärung\n---\n\n"
+        "Der Dialog wurde gemeinsam geleitet von **Frau Dr. Anna Schmidt**, Direktorin im "
+        "[Auswärtigen Amt](https://example.org/aa), und von Herrn Jan Nowak, Direktor im "
+        "Büro der Vereinten Nationen.\n"
+    )
+    record = parse_markdown(text, source="de.md")
+    assert [s.name for s in record.signatories] == ["Anna Schmidt", "Jan Nowak"]
+    _names_at_their_locations(text, record)
+
+
+def test_locations_in_an_indented_multi_line_plain_text_block() -> None:
+    text = (
+        "Joint statement\n\n"
+        "   The meeting was co-chaired by Ms Jane Roe, Director at the\n"
+        "   Ministry of Foreign Affairs of Ruritania, and by Mr Ivo Kos,\n"
+        "   Deputy Minister at the Ministry of Defence of Freedonia.\n"
+    )
+    record = parse_text(text, source="x.txt")
+    assert [s.name for s in record.signatories] == ["Jane Roe", "Ivo Kos"]
+    _names_at_their_locations(text, record)
+    kos = record.signatories[1]
+    assert kos.location is not None
+    assert (kos.location.line, kos.location.column) == (4, text.split("\n")[3].index("Ivo") + 1)
