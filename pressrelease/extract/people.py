@@ -125,6 +125,22 @@ def _words(text: str) -> frozenset[str]:
 # Honorifics, case-sensitive, longest first. Titles of office (President,
 # Minister, Senator) are roles, not honorifics.
 _HONORIFIC_WORDS = (
+    "Her Excellency",
+    "His Excellency",
+    "Son Excellence",
+    "Seine Exzellenz",
+    "Ihre Exzellenz",
+    "Su Excelencia",
+    "Sua Eccellenza",
+    "Sua Excelência",
+    "Zijne Excellentie",
+    "Hare Excellentie",
+    "Jego Ekscelencja",
+    "Jej Ekscelencja",
+    "the Honourable",
+    "The Honourable",
+    "the Honorable",
+    "The Honorable",
     "Excmo. Sr.",
     "Excma. Sra.",
     "the Rt Hon.",
@@ -287,6 +303,9 @@ _ORG_HEADS = _words(
     agenzia serviço gabinete ministério comissão conselho nações governo organização
     agência ministerie commissie raad naties regering organisatie służbie służby służba
     biura biuro komisji rady parlamentu narodów rządu organizacji ministerstwa urzędu
+    republic kingdom commonwealth federation principality république royaume
+    principauté republik königreich bundesrepublik república reino repubblica regno
+    república reino republiek koninkrijk rzeczypospolitej rzeczpospolita królestwa
     """
 )
 
@@ -1166,6 +1185,131 @@ def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
     ]
 
 
+# A joint document of two leaders who met: "At the invitation of X, Y paid a visit" or
+# "X hosted Y". Read only in documents whose title or opening calls them joint.
+_JOINT_RE = re.compile(
+    r"\b(?:joint|common|commune?s?|conjointe?s?|gemeinsame\w*|conjunt[oa]s?|congiunt[oa]|"
+    r"gezamenlijke?|wspóln\w+)\b",
+    re.IGNORECASE,
+)
+# The invitation phrase, in languages where the guest comes before the verb.
+_INVITATION_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?:de|du|des|d['’])|"
+    r"(?:por|a)\s+invitación\s+(?:de|del)|su\s+invito\s+(?:di|del|della|dello|dell['’])|"
+    r"a\s+convite\s+(?:de|do|da)|na\s+zaproszenie)(?:\s+|(?<=['’]))",
+    re.IGNORECASE,
+)
+_VISIT_VERB_RE = re.compile(
+    r",?\s+(?:paid|made|undertook|conducted|is\s+paying|was\s+on|a\s+effectué|effectue|"
+    r"a\s+rendu|s['’]est\s+rendue?|realizó|efectuó|realiza|ha\s+effettuato|ha\s+compiuto|"
+    r"ha\s+reso|effettua|realizou|efetuou|fez|złożył[a]?|odwiedził[a]?)\b",
+    re.IGNORECASE,
+)
+# ... and where the verb comes second: "Auf Einladung von X stattete Y ... einen Besuch ab".
+_INVITATION_V2_RE = re.compile(
+    r"(?:^|(?<=\s))(?:auf\s+Einladung\s+(?:von|vom|des|der)|op\s+uitnodiging\s+van)\s+"
+    r"(?P<host>.+?)\s+(?:stattete|besuchte|bracht|bezocht)\s+(?P<guest>.+)",
+    re.IGNORECASE,
+)
+_PARAGRAPH_NUMBER_RE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+")
+_HOSTED_RE = re.compile(
+    r"^(?P<host>[^,;:]+?)\s+(?:hosted|welcomed|received|a\s+reçu|a\s+accueilli|empfing|"
+    r"recibió\s+a|acogió\s+a|ha\s+ricevuto|ha\s+accolto|recebeu|acolheu|ontving|"
+    r"przyjął|przyjęła|gościł|gościła)\s+(?P<guest>.+)",
+    re.IGNORECASE,
+)
+_VISIT_HINTS = (
+    "invit", "convite", "zaprosz", "einladung", "uitnodiging", "hosted", "welcomed",
+    "received", "reçu", "accueilli", "empfing", "recibió", "acogió", "ricevuto", "accolto",
+    "recebeu", "acolheu", "ontving", "przyj", "gości",
+)  # fmt: skip
+
+
+_LEADING_ARTICLE_RE = re.compile(rf"(?:{_ARTICLE})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _leading_person(text: str, language: str) -> _Party | None:
+    """The person that opens ``text``, up to the first word that is not part of it."""
+    article = _LEADING_ARTICLE_RE.match(text)  # "la Primera Ministra X", not "De Gaulle"
+    if article:
+        person = _leading_person(text[article.end() :], language)
+        if person is not None and (person.role or person.honorific):
+            return attrs.evolve(person, offset=person.offset + article.end())
+    cut = len(text)
+    for position, token in _tokens(text):
+        word = token.strip(",;:")
+        if position and not _is_cap(word) and word.lower() not in _PARTICLES:
+            cut = position
+            break
+        if token != word:  # "X, Prime Minister of ...": the name ends at the comma
+            cut = position + len(word)
+            break
+    return _person(text[:cut], language, allow_bare=False)
+
+
+def _visit(text: str, language: str) -> list[_Party]:
+    """Host and guest of a meeting that gave a joint document (first sentence only)."""
+    if not _hinted(text, _VISIT_HINTS):
+        return []
+    number = _PARAGRAPH_NUMBER_RE.match(text)  # "1. At the invitation of ..."
+    start = number.end() if number else 0
+    sentence = text[start : _sentence_end(text, start)]
+    invitation = _INVITATION_RE.search(sentence)
+    if invitation:
+        verb = _VISIT_VERB_RE.search(sentence, invitation.end())
+        if verb is None:
+            return []
+        people = _people_list(sentence[invitation.end() : verb.start()], language)
+        if len(people) == 2 and all(p.name for p in people):
+            return [attrs.evolve(p, offset=p.offset + start + invitation.end()) for p in people]
+        return []
+    found = _INVITATION_V2_RE.search(sentence) or _HOSTED_RE.match(sentence)
+    if found is None:
+        return []
+    host = _leading_person(found.group("host"), language)
+    guest = _leading_person(found.group("guest"), language)
+    if host is None or guest is None or not host.name or not guest.name:
+        return []
+    return [
+        attrs.evolve(host, offset=host.offset + start + found.start("host")),
+        attrs.evolve(guest, offset=guest.offset + start + found.start("guest")),
+    ]
+
+
+def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] | None:
+    """Match people to the nameless parties of a title (``U.S.-Mexico``), or ``None``.
+
+    A person goes with the party their office names (``Prime Minister of Japan``,
+    ``Mexican President``: the same first five letters); the last one left takes the
+    party left. Without a match for all but one, nothing is filled.
+    """
+    if len(nameless) != len(people):
+        return None
+    orgs = [(s.organisation or "").casefold() for s in nameless]
+    taken: dict[int, int] = {}
+    for index, person in enumerate(people):
+        words = f"{person.role or ''} {person.organisation or ''}".casefold().split()
+        for slot, org in enumerate(orgs):
+            stem = org.split()[-1][:5] if org.split() else ""
+            if slot in taken.values() or len(stem) < 4:
+                continue
+            if org == (person.organisation or "").casefold() or any(
+                w.startswith(stem) for w in words
+            ):
+                taken[index] = slot
+                break
+    if len(taken) < len(people) - 1:
+        return None
+    left = [slot for slot in range(len(orgs)) if slot not in taken.values()]
+    for index in range(len(people)):
+        if index not in taken:
+            taken[index] = left.pop()
+    return [
+        attrs.evolve(person, organisation=nameless[taken[index]].organisation)
+        for index, person in enumerate(people)
+    ]
+
+
 def _following_is(text: str, language: str) -> list[_Party]:
     french = _FR_TEXT_OF_RE.search(text) if _hinted(text, ("trouvera", "voici")) else None
     if french:
@@ -1591,8 +1735,23 @@ def extract_parties(
             if parties:
                 add(signatories, parties, where_locators[index])
                 break
+    visit: list[_Party] = []
+    visit_at = -1
+    if not signatories and (
+        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:2])
+    ):
+        for index, text in enumerate(texts[:6]):
+            visit = _visit(text, lang)
+            if visit:
+                visit_at = index
+                break
     if not signatories:
         add(signatories, _title_parties(title, lang), _fixed_locator(source, "title"))
+    if visit and all(not s.name for s in signatories):
+        filled = _fill_from(signatories, visit) if signatories else visit
+        if filled is not None:
+            signatories.clear()
+            add(signatories, filled, locators[visit_at])
     if not signatories:
         for index, text in enumerate(texts[:6]):
             parties = _header(text, lang) or _banner_neighbours(texts, index, lang)
