@@ -1567,6 +1567,8 @@ _OPENING_BLOCKS = 12
 # A block that ends without closing punctuation continues in the next one (a reader split
 # a sentence: a first line taken for a heading, a hard line break).
 _OPEN_END_RE = re.compile(r"[.!?:;)\]”\"»]\s*$")
+# A short label line ("Begin Text:", "Witnessed by:", "Signé :") starts something new.
+_LABEL_RE = re.compile(r"^\W*[^\W\d_][^.!?:\n]{0,40}:\s*$")
 
 
 def _units(
@@ -1591,6 +1593,7 @@ def _units(
             and len(parts) < 4
             and 0 < len(texts[index]) < _MAX_ITEM_CHARS
             and not _OPEN_END_RE.search(texts[index])
+            and not _LABEL_RE.match(texts[index + 1])
         ):
             index += 1
             parts.append((len(text) + 1, index))

@@ -1110,3 +1110,27 @@ def test_host_and_guest_fill_the_countries_of_a_title() -> None:
 def test_no_host_or_guest_where_the_formula_does_not_hold(title: str, text: str) -> None:
     parties = _one(text, "en", title=title)
     assert all(s.name is None for s in parties.signatories)
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "expected"),
+    [
+        (
+            "en",
+            "The following joint statement was issued by the Governments of Chile and Peru",
+            ["Chile", "Peru"],
+        ),
+        ("fr", "Nous, les dirigeants de la France et de l’Allemagne", ["France", "Allemagne"]),
+    ],
+)
+def test_a_label_line_does_not_run_on_from_the_block_before(
+    language: str, first: str, expected: list[str]
+) -> None:
+    # The first block ends without a full stop; the next one is a label, not its end.
+    blocks = [
+        TextBlock(text=first, line=1),
+        TextBlock(text="Text of the statement:" if language == "en" else "Texte :", line=3),
+        TextBlock(text="We agree." if language == "en" else "Nous sommes d’accord.", line=5),
+    ]
+    parties = extract_parties(title="Joint statement", blocks=blocks, language=language)
+    assert [s.organisation for s in parties.signatories] == expected
