@@ -77,7 +77,7 @@ import attrs
 
 from pressrelease.model import Location, Signatory
 
-__all__ = ["Parties", "TextBlock", "extract_parties"]
+__all__ = ["Parties", "TextBlock", "extract_parties", "names_organisation"]
 
 
 @attrs.frozen(kw_only=True)
@@ -653,6 +653,20 @@ def _names_organisation(text: str, language: str) -> bool:
         return False
     rest = text[len(entity[1]) :].strip()
     return not rest or _is_cap(rest)
+
+
+def names_organisation(text: str) -> bool:
+    """Whether ``text`` reads as the name of an organisation (a head word, a known body).
+
+    >>> names_organisation("European Parliament"), names_organisation("Daily News")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        bool(words)
+        and _is_cap(text)
+        and (any(w.lower().strip("(),") in _ORG_WORDS for w in words) or _is_entity(text, "en"))
+    )
 
 
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:

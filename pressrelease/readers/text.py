@@ -195,6 +195,8 @@ class _Head:
     category_line: _Line | None = None
     title_block: int | None = None
     meta_blocks: frozenset[int] = frozenset()
+    #: The site a saved web page's title names after its last ``|`` (its publisher).
+    site: str | None = None
 
 
 @cache
@@ -378,6 +380,7 @@ def _find_head(
 
     title: str | None = None
     title_line: _Line | None = None
+    site: str | None = None
     title_block: int | None = None
     before = [
         i
@@ -414,7 +417,10 @@ def _find_head(
     if chosen is not None:
         title_block = chosen
         title_line = blocks[chosen].first
-        title = _SITE_SUFFIX.sub("", _collapse(blocks[chosen].joined))
+        collapsed = _collapse(blocks[chosen].joined)
+        title = _SITE_SUFFIX.sub("", collapsed)
+        if title != collapsed:  # "Title | News | European Parliament": the site is last
+            site = collapsed.rsplit("|", 1)[1].strip() or None
 
     return (
         _Head(
@@ -427,6 +433,7 @@ def _find_head(
             category_line=category_line,
             title_block=title_block,
             meta_blocks=frozenset(meta),
+            site=site,
         ),
         notices,
     )
@@ -936,6 +943,8 @@ def _parse(
             locations[f"$.body[{index}]"] = paragraph.location
 
     creators = _creators(values.get("creators"))
+    if not creators and head.site and people.names_organisation(head.site):
+        creators = (head.site,)
     # The head's own lines (a "JOINT STATEMENT BY ..." banner) and then the body, each
     # block with its lines as printed: a signature block puts a name, a role and an
     # organisation on lines of their own, or two signatories in columns.

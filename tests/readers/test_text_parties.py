@@ -89,3 +89,33 @@ def test_locations_in_an_indented_multi_line_plain_text_block() -> None:
     kos = record.signatories[1]
     assert kos.location is not None
     assert (kos.location.line, kos.location.column) == (4, text.split("\n")[3].index("Ivo") + 1)
+
+
+def test_the_site_a_saved_page_title_names_is_the_single_issuer() -> None:
+    text = (
+        "Nouvelles règles sur les batteries | Actualités | Commission européenne\n\n"
+        "La Commission a proposé aujourd’hui de nouvelles règles sur les batteries, "
+        "afin de rendre leur recyclage plus facile dans toute l’Union.\n"
+    )
+    record = parse_text(text, source="page.txt")
+    assert record.title == "Nouvelles règles sur les batteries"
+    assert _fields(record.signatories) == [(None, None, None, "Commission européenne")]
+
+
+def test_a_site_that_is_no_organisation_is_not_an_issuer() -> None:
+    text = (
+        "Ministers meet in Lima | Daily Bugle\n\n"
+        "Ministers met in Lima on Monday to talk about trade, the paper's reporter wrote "
+        "after the meeting.\n"
+    )
+    assert parse_text(text, source="page.txt").signatories == ()
+
+
+def test_the_site_does_not_add_to_parties_the_text_names() -> None:
+    text = (
+        "Dialogue on trade | News | European Parliament\n\n"
+        "The dialogue was co-chaired by Ms Jane Roe, Chair of the Committee on "
+        "International Trade, and by Mr Ivo Kos, Deputy Minister of Trade of Peru.\n"
+    )
+    record = parse_text(text, source="page.txt")
+    assert [s.name for s in record.signatories] == ["Jane Roe", "Ivo Kos"]
