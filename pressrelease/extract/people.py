@@ -210,6 +210,8 @@ _PARTICLES = _words(
     """
 )
 _PARTICLES_AFTER_PARTICLE = _words("der den des la le y")
+# Particles that are also the "of" of an office ("Ministra de Sanidad").
+_OF_PARTICLES = _words("de del della di do da du des dos das")
 # Endings of (German, Dutch...) compound titles of office: "Sonderbeauftragter".
 _ROLE_ENDINGS = (
     "beauftragte",
@@ -417,7 +419,8 @@ _ABBREVIATIONS = frozenset(
         "Mrs.",
     }
 )
-_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"”»)]*(?:\s+[«“„\"‘(\[]*\s*[^\W\d_]|\s*$))")
+# A full stop after a space ("B .", OCR debris ". . . .") ends no sentence.
+_SENTENCE_END_RE = re.compile(r"(?:(?<=\S)\.|[!?])(?=[\"”»)]*(?:\s+[«“„\"‘(\[]*\s*[^\W\d_]|\s*$))")
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
 
 
@@ -567,11 +570,15 @@ def _strip_postnominals(text: str) -> str:
         text = head.rstrip(" ,")
 
 
+_LONE_INITIAL_RE = re.compile(r"^[^\W\d_]$")
+_SPACED_INITIAL_RE = re.compile(r"(?<![\w.])([^\W\d_]) \.")
+
+
 def _clean_name(text: str) -> str:
     words = text.split()
     while words and words[-1].strip(",").upper() in _POSTNOMINALS:
         words.pop()
-    return " ".join(words).strip(" ,;:")
+    return _SPACED_INITIAL_RE.sub(r"\1.", " ".join(words)).strip(" ,;:")
 
 
 def _is_role_word(word: str) -> bool:
@@ -598,6 +605,9 @@ def _name_run(text: str, start: int = 0) -> int:
         word = token.rstrip(",;:")
         if index and word.upper() in _POSTNOMINALS:  # "MP", "QC" close the name
             break
+        if word == "." and index and _LONE_INITIAL_RE.match(tokens[index - 1][1]):
+            end = start + offset + 1  # "Marshall B . Perron": a scan spaced the initial
+            continue
         if _is_cap(word) and not _is_role_word(word):
             end = start + offset + len(word)
             if word != token:  # a comma closes the name
@@ -749,6 +759,11 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     name = _clean_name(body[name_start : name_start + run])
     if _is_entity(name, language) or any(w.lower() in _ORG_WORDS for w in name.split()):
         return None
+    words = name.split()
+    if len(words) > 1 and words[0] in _OF_PARTICLES and language != "en":
+        # "ministre de la Santé", "Ministro della Salute": in the Romance languages the
+        # particle after a title of office is its "of" ("President de Klerk" is English).
+        return None
     role = body[:name_start].strip(" ,")
     org = None
     if role.lower().startswith("the "):
@@ -845,6 +860,7 @@ def _people_list(text: str, language: str) -> list[_Party]:
     parties: list[_Party] = []
     expecting_role = False
     pending_role: str | None = None  # "the Deputy Foreign Minister of Viet Nam, Do Hung Viet"
+    office_first = False  # the list gives each office before its holder
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
@@ -874,18 +890,22 @@ def _people_list(text: str, language: str) -> list[_Party]:
             expecting_role = second.role is None
             continue
         if found and not (expecting_role and found.honorific is None and found.role):
+            next_office = None
+            if found.role and _CONJ_LEAD_RE.match(found.role):
+                # "Mr X and the Minister for Y": what follows is the next person's office
+                next_office = _office_phrase(found.role)
+                found = attrs.evolve(found, role=None, organisation=None)
             if found.role is None and pending_role:  # the office came first
                 role, org = _role_and_org(pending_role, language)
                 found = attrs.evolve(found, role=role, organisation=found.organisation or org)
+                office_first = True
             parties.append(attrs.evolve(found, offset=found.offset + lead))
-            expecting_role = found.role is None
-            pending_role = None
+            expecting_role = found.role is None and not office_first
+            pending_role = next_office
             continue
-        if conj or not parties:  # a new item that is not a person: maybe its office
+        if conj or not parties or office_first:  # not a person: maybe the next one's office
             expecting_role = False
-            pending_role = (
-                re.sub(r"(?i)^the\s+", "", piece) if _is_cap(piece.removeprefix("the ")) else None
-            )
+            pending_role = _office_phrase(piece)
             continue
         continues = parties and parties[-1].role is not None and _is_cap(piece)
         if parties and (expecting_role or continues) and piece:
@@ -896,6 +916,22 @@ def _people_list(text: str, language: str) -> list[_Party]:
                 parties[-1] = attrs.evolve(last, role=role, organisation=org)
             expecting_role = False
     return parties
+
+
+def _office_phrase(text: str) -> str | None:
+    """The title of office in ``and the â . . Northern Territory Minister for X`` (or ``None``).
+
+    It starts at the capitalised words just before its first role word
+    (``Northern Territory Minister``); what comes before (a conjunction, an
+    article, a scan's debris) is dropped.
+    """
+    tokens = _tokens(text)
+    first = next((i for i, (_, t) in enumerate(tokens) if _is_role_word(t)), None)
+    if first is None:
+        return re.sub(r"(?i)^the\s+", "", text) if _is_cap(text.removeprefix("the ")) else None
+    while first and _is_cap(tokens[first - 1][1]) and tokens[first - 1][1].isalpha():
+        first -= 1
+    return text[tokens[first][0] :] or None
 
 
 # What may stand before a party in a list: "de la France", "d’Italie", "the United States".
@@ -1178,6 +1214,51 @@ def _issued_by(text: str, language: str) -> list[_Party]:
     if prefix:
         listing, base = listing[prefix.end() :], base + prefix.end()
     return [attrs.evolve(p, offset=p.offset + base) for _, p in _entity_list(listing, language)]
+
+
+# "This was announced today in a joint statement by the Minister for X, Mr A, and ...":
+# the sentence that says who issues the statement it opens.
+_IN_JOINT_BY_RE = re.compile(
+    r"\bin\s+a\s+joint\s+(?:media\s+|press\s+|news\s+)?(?:statement|release|declaration|"
+    r"communiqu[eé])\s+(?:(?:issued|released|signed)\s+)?(?:today\s+)?by\s+"
+    r"|\bdans\s+une?\s+(?:déclaration|communiqué)\s+(?:commune?|conjointe?)\s+"
+    r"(?:(?:publiée?|signée?)\s+(?:aujourd['’]hui\s+)?par\s+|de\s+|du\s+|des\s+|d['’])"
+    r"|\bin\s+einer\s+gemeinsamen\s+(?:Erklärung|Presseerklärung|Mitteilung)\s+"
+    r"(?:von|vom|der|des)\s+"
+    r"|\ben\s+una\s+declaración\s+conjunta\s+(?:(?:emitida|firmada|publicada)\s+"
+    r"(?:hoy\s+)?por|de|del)\s+"
+    r"|\bin\s+una\s+dichiarazione\s+congiunta\s+(?:(?:rilasciata|firmata|pubblicata)\s+"
+    r"(?:oggi\s+)?da|di|del|della|dei)\s+"
+    r"|\b(?:numa|em\s+uma)\s+declaração\s+conjunta\s+(?:(?:emitida|assinada|publicada)\s+"
+    r"(?:hoje\s+)?(?:pelo|pela|pelos|por)|de|do|da|dos)\s+"
+    r"|\bin\s+een\s+gezamenlijke\s+verklaring\s+van\s+",
+    re.IGNORECASE,
+)
+_VERB_TAIL_RE = re.compile(r"(?:\s+[^\W\d_A-ZÄÖÜ][^\W\d_]*)+[\s.]*$")
+_IN_JOINT_HINTS = (
+    "joint", "commun", "conjoint", "gemeinsam", "conjunta", "congiunta", "gezamenlijk",
+)  # fmt: skip
+
+
+def _in_joint_statement_by(text: str, language: str) -> list[_Party]:
+    """The parties of ``in a joint statement by X, Y and Z`` (people, else bodies)."""
+    if not _hinted(text, _IN_JOINT_HINTS):
+        return []
+    found = _IN_JOINT_BY_RE.search(text)
+    if not found:
+        return []
+    listing = text[found.end() : _sentence_end(text, found.end())]
+    if language in ("de", "nl"):  # "... von X und Y mit.": the verb's particle ends it
+        listing = _VERB_TAIL_RE.sub("", listing)
+    base = found.end()
+    prefix = _LIST_PREFIX_RE.match(listing)
+    people = [p for p in _people_list(listing, language) if p.name]
+    if len(people) >= 2:
+        return [attrs.evolve(p, offset=p.offset + base) for p in people]
+    if prefix:
+        listing, base = listing[prefix.end() :], base + prefix.end()
+    parties = [attrs.evolve(p, offset=p.offset + base) for _, p in _entity_list(listing, language)]
+    return parties if len(parties) >= 2 else []
 
 
 def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
@@ -1580,7 +1661,7 @@ def _fixed_locator(source: str | None, element: str) -> Finder:
 _OPENING_BLOCKS = 12
 # A block that ends without closing punctuation continues in the next one (a reader split
 # a sentence: a first line taken for a heading, a hard line break).
-_OPEN_END_RE = re.compile(r"[.!?:;)\]”\"»]\s*$")
+_OPEN_END_RE = re.compile(r"(?:(?<=\S)\.|[!?:;)\]”\"»])\s*$")
 # A short label line ("Begin Text:", "Witnessed by:", "Signé :") starts something new.
 _LABEL_RE = re.compile(r"^\W*[^\W\d_][^.!?:\n]{0,40}:\s*$")
 
@@ -1739,7 +1820,11 @@ def extract_parties(
             locators,
         ),
         (
-            lambda i, text: _following_is(text, lang) or _issued_by(text, lang),
+            lambda i, text: (
+                _following_is(text, lang)
+                or _issued_by(text, lang)
+                or _in_joint_statement_by(text, lang)
+            ),
             units,
             unit_locators,
         ),

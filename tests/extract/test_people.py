@@ -1134,3 +1134,86 @@ def test_a_label_line_does_not_run_on_from_the_block_before(
     ]
     parties = extract_parties(title="Joint statement", blocks=blocks, language=language)
     assert [s.organisation for s in parties.signatories] == expected
+
+
+# --------------------------------------------------------------------------- "in a joint statement by"
+
+IN_JOINT_CASES = [
+    pytest.param(
+        "fr",
+        "Le centre ouvrira en mai, ont annoncé aujourd’hui dans une déclaration commune du "
+        "ministre de l’Intérieur, M. Paul Durand, et de la ministre de la Santé, Mme Anne Roy.",
+        ["Paul Durand", "Anne Roy"],
+        id="fr",
+    ),
+    pytest.param(
+        "de",
+        "Das teilten heute in einer gemeinsamen Erklärung von Bundesministerin Dr. Eva Berg "
+        "und Landesminister Karl Huber mit.",
+        ["Eva Berg", "Karl Huber"],
+        id="de",
+    ),
+    pytest.param(
+        "es",
+        "Así lo anunciaron hoy en una declaración conjunta emitida por la Ministra de "
+        "Sanidad, Sra. Ana Costa, y el Ministro del Interior, Sr. Luis Vega.",
+        ["Ana Costa", "Luis Vega"],
+        id="es",
+    ),
+    pytest.param(
+        "it",
+        "Lo hanno annunciato in una dichiarazione congiunta del Ministro della Salute, "
+        "Dott.ssa Giulia Neri, e del Ministro dell’Interno, Sig. Marco Bassi.",
+        ["Giulia Neri", "Marco Bassi"],
+        id="it",
+    ),
+    pytest.param(
+        "en",
+        "This was announced today in a joint statement by the Minister for Health, Dr Ann "
+        "Lee, the Minister for Housing, Mr Tom Reid and the State Minister for Transport, "
+        "Ms Kay Moss. “We will open it in May,” said Mr Bob Hart, the centre's manager.",
+        ["Ann Lee", "Tom Reid", "Kay Moss"],
+        id="en-offices-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), IN_JOINT_CASES)
+def test_in_a_joint_statement_by(language: str, text: str, names: list[str]) -> None:
+    parties = _one(text, language, title="Centre to open")
+    assert [s.name for s in parties.signatories] == names
+
+
+def test_in_a_joint_statement_by_keeps_each_office_with_its_holder() -> None:
+    parties = _one(IN_JOINT_CASES[4].values[1], "en", title="Centre to open")  # type: ignore[index]
+    assert [s.role for s in parties.signatories] == [
+        "Minister for Health",
+        "Minister for Housing",
+        "State Minister for Transport",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An earlier statement, dated: not the one at hand.
+        "Recalling what they said in a joint statement issued in 2019 by Mr Tom Reid and "
+        "Ms Kay Moss, the ministers met again.",
+        # People merely quoted or mentioned.
+        "“This is a good day,” said Mr Tom Reid. Ms Kay Moss welcomed the decision.",
+        # One person is no joint statement.
+        "This was announced in a joint statement by Mr Tom Reid.",
+    ],
+)
+def test_no_parties_from_a_statement_that_is_not_this_one(text: str) -> None:
+    parties = _one(text, "en", title="Centre to open")
+    assert all(s.name is None for s in parties.signatories)
+
+
+def test_an_initial_a_scan_spaced_from_its_full_stop() -> None:
+    # OCR prints "B ." for "B."; a full stop after a space ends no sentence either.
+    parties = _one(
+        "The talks were co-chaired by Mr Marshall B .  Perron and Ms Ann C . Lee . . . .",
+        "en",
+    )
+    assert [s.name for s in parties.signatories] == ["Marshall B. Perron", "Ann C. Lee"]
