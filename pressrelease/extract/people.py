@@ -578,7 +578,10 @@ def _clean_name(text: str) -> str:
     words = text.split()
     while words and words[-1].strip(",").upper() in _POSTNOMINALS:
         words.pop()
-    return _SPACED_INITIAL_RE.sub(r"\1.", " ".join(words)).strip(" ,;:")
+    name = _SPACED_INITIAL_RE.sub(r"\1.", " ".join(words)).strip(" ,;:")
+    if name.endswith(".") and len(name.rsplit(None, 1)[-1].strip(".")) > 2:
+        name = name[:-1]  # the sentence's full stop, not an initial's ("Kay Moss.")
+    return name
 
 
 def _is_role_word(word: str) -> bool:
@@ -1261,6 +1264,37 @@ def _in_joint_statement_by(text: str, language: str) -> list[_Party]:
     return parties if len(parties) >= 2 else []
 
 
+# In a joint statement, an opening sentence that says who announced it: "This was announced
+# today by the Minister for X, Mr A, and the Minister for Y, Mr B"; "... were described as
+# misleading by the Ministers for X, the Hon A and Y, the Hon B".
+_ANNOUNCED_BY_RE = re.compile(
+    r"\b(?:announced|stated|declared|described|said|issued|released|"
+    r"annoncée?s?|déclarée?s?|indiquée?s?|publiée?s?|angekündigt|erklärt|mitgeteilt|"
+    r"bekanntgegeben|anunciad[oa]s?|declarad[oa]s?|emitid[oa]s?|annunciat[oa]|dichiarat[oa]|"
+    r"aangekondigd|verklaard)\b[^.;:!?\d]{0,80}?\s" + _BY + r"\s+",
+    re.IGNORECASE,
+)
+_ANNOUNCED_HINTS = (
+    "announced", "stated", "declared", "described", "said", "issued", "released", "annonc",
+    "déclar", "indiqu", "publi", "angekündigt", "erklärt", "mitgeteilt", "bekanntgegeben",
+    "anunciad", "declarad", "emitid", "annunciat", "dichiarat", "aangekondigd", "verklaard",
+)  # fmt: skip
+
+
+def _announced_by(text: str, language: str) -> list[_Party]:
+    """Two or more people with an honorific, named as those who announced (joint only)."""
+    if not _hinted(text, _ANNOUNCED_HINTS):
+        return []
+    found = _ANNOUNCED_BY_RE.search(text, 0, _MAX_SENTENCE_CHARS)
+    if not found:
+        return []
+    listing = text[found.end() : _sentence_end(text, found.end())]
+    people = [p for p in _people_list(listing, language) if p.name and p.honorific]
+    if len(people) < 2:
+        return []
+    return [attrs.evolve(p, offset=p.offset + found.end()) for p in people]
+
+
 def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
     """``UN Secretary-General António Guterres``: one person, with the body as organisation."""
     org = None
@@ -1438,6 +1472,7 @@ def _header(text: str, language: str) -> list[_Party]:
     return [attrs.evolve(p, offset=p.offset + found.end()) for p in parties if p.name]
 
 
+_SENTENCE_CLOSE_RE = re.compile(r"[a-z]{2}[.!?][\"”’»)]*\s*$")
 _BANNER_RE = re.compile(
     r"^\s*joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])\s*$", re.IGNORECASE
 )
@@ -1473,7 +1508,8 @@ def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[
     if not _BANNER_RE.match(texts[index]):
         return []
     for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(texts):
+        # A letterhead, not a sentence that mentions people ("... said Mr X.").
+        if 0 <= neighbour < len(texts) and not _SENTENCE_CLOSE_RE.search(texts[neighbour]):
             people = _named_people(texts[neighbour], language)
             if len(people) >= 2:
                 return people
@@ -1854,6 +1890,14 @@ def extract_parties(
         if filled is not None:
             signatories.clear()
             add(signatories, filled, locators[visit_at])
+    if not signatories and (
+        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:3])
+    ):
+        for index, text in enumerate(units[:4]):
+            parties = _announced_by(text, lang)
+            if parties:
+                add(signatories, parties, unit_locators[index])
+                break
     if not signatories:
         for index, text in enumerate(texts[:6]):
             parties = _header(text, lang) or _banner_neighbours(texts, index, lang)

@@ -916,10 +916,10 @@ def test_joint_release_between_organisations() -> None:
 
 def test_creators_take_the_form_the_text_prints() -> None:
     blocks = [
-        TextBlock(text="JOINT STATEMENT BY THE MINISTERS FOR TRADE AND HEALTH", line=1),
+        TextBlock(text="STATEMENT BY THE MINISTER FOR TRADE", line=1),
         TextBlock(
-            text="Claims were described as misleading by the Ministers for Trade, the Hon F.M. "
-            "Chaney and Health, the Hon. M.J.R. MacKellar.",
+            text="Claims were described as misleading by the Minister for Trade, the Hon F.M. "
+            "Chaney.",
             line=3,
         ),
     ]
@@ -1217,3 +1217,60 @@ def test_an_initial_a_scan_spaced_from_its_full_stop() -> None:
         "en",
     )
     assert [s.name for s in parties.signatories] == ["Marshall B. Perron", "Ann C. Lee"]
+
+
+# --------------------------------------------------------------------------- announced by
+
+ANNOUNCED_CASES = [
+    pytest.param(
+        "en",
+        "JOINT STATEMENT BY THE MINISTERS FOR TRADE AND HEALTH",
+        "Claims were described as misleading by the Ministers for Trade, the Hon Ann Lee and "
+        "Health, the Hon. Tom Reid.",
+        ["Ann Lee", "Tom Reid"],
+        id="en-offices-shared",
+    ),
+    pytest.param(
+        "fr",
+        "Déclaration commune",
+        "La réforme a été annoncée aujourd’hui par la ministre du Travail, Mme Anne Roy, et "
+        "par le ministre de la Santé, M. Paul Durand.",
+        ["Anne Roy", "Paul Durand"],
+        id="fr",
+    ),
+    pytest.param(
+        "es",
+        "Comunicado conjunto",
+        "La medida fue anunciada hoy por la Ministra de Trabajo, Sra. Ana Costa, y por el "
+        "Ministro de Sanidad, Sr. Luis Vega.",
+        ["Ana Costa", "Luis Vega"],
+        id="es",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "header", "text", "names"), ANNOUNCED_CASES)
+def test_who_announced_a_joint_statement(
+    language: str, header: str, text: str, names: list[str]
+) -> None:
+    blocks = [TextBlock(text=header, line=1), TextBlock(text=text, line=3)]
+    parties = extract_parties(title="Reform", blocks=blocks, language=language)
+    assert [s.name for s in parties.signatories] == names
+
+
+@pytest.mark.parametrize(
+    ("header", "text"),
+    [
+        # Not a joint statement: people who announced something are not its co-issuers.
+        ("Press release", "The plan was announced by Mr Tom Reid and Ms Kay Moss."),
+        # Joint, but they only welcomed it (supporters), or a past statement (a date).
+        ("Joint statement", "The plan was welcomed by Mr Tom Reid and Ms Kay Moss."),
+        ("Joint statement", "It was announced in 2019 by Mr Tom Reid and Ms Kay Moss."),
+        # Joint, but the people are quoted, not said to announce.
+        ("Joint statement", "“A good plan,” said Mr Tom Reid, and Ms Kay Moss agreed."),
+    ],
+)
+def test_no_announcers_outside_the_formula(header: str, text: str) -> None:
+    blocks = [TextBlock(text=header, line=1), TextBlock(text=text, line=3)]
+    parties = extract_parties(title="Plan", blocks=blocks, language="en")
+    assert all(s.name is None for s in parties.signatories)
