@@ -1539,38 +1539,161 @@ def _signed(text: str) -> bool:
 
 
 _WITNESS_RE = re.compile(
-    r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit)\b",
+    r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit|Zeugen|"
+    r"testigos?|en presencia de|testimoni|alla presenza di|testemunhas?|na presença de|"
+    r"getuigen?|in aanwezigheid van|świadk\w*|w obecności)\b",
+    re.IGNORECASE,
+)
+# "For the Government of Japan:" over a name: the organisation that person signs for.
+_SIGNS_FOR_RE = re.compile(
+    r"^(?:for|on behalf of|pour|au nom d[eu]|für|im Namen d(?:er|es)|por|en nombre de|per|"
+    r"a nome d(?:i|el|ella)|pelo|pela|em nome d[oa]|voor|namens|w imieniu|za)\s+"
+    r"(?:(?:the|le|la|les|l['’]|die|der|das|den|el|los|las|il|lo|o|a|os|as|de|het)\s*)?"
+    r"(?P<org>[^\W\d_].*?)\s*:?$",
     re.IGNORECASE,
 )
 
 
-def _signature_block(texts: Sequence[str], language: str) -> tuple[int, list[tuple[int, _Party]]]:
-    """Names after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
+# Horizontal spaces as one plain space each (offsets kept); newlines stay.
+_HSPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "})
+_CELL_RE = re.compile(r"\S+(?: \S+)*")
+# A line that ends in a long run of spaces: a table flattened cell by cell (the run ends a
+# cell, the next cell starts on the next line). Two spaces are a Markdown line break.
+_CELL_END_RE = re.compile(r"\S {4,}$", re.MULTILINE)
+_CONTACT_RE = re.compile(
+    r"^(?:contact|tel|phone|fax|mob|e-?mail|www\.|https?:)|@|(?:\d[\d ()/+.-]{5,}\d)",
+    re.IGNORECASE,
+)
 
-    Returns the index of the marker block and (block index, party) pairs.
+
+def _signature_rows(raw: str) -> list[list[tuple[int, str]]]:
+    """The rows of a signature block's block, each a list of (offset, cell).
+
+    Cells are separated by runs of two or more spaces. A block whose lines end
+    in long runs of spaces is one row of wrapped cells (``Hun`` / ``Manet`` is
+    one cell); otherwise each line is a row.
+    """
+    text = raw.translate(_HSPACES)
+    if _CELL_END_RE.search(text):
+        flat = text.replace("\n", " ")
+        return [[(m.start(), m.group()) for m in _CELL_RE.finditer(flat)]]
+    rows = []
+    position = 0
+    for line in text.split("\n"):
+        cells = [(position + m.start(), m.group()) for m in _CELL_RE.finditer(line)]
+        if cells:
+            rows.append(cells)
+        position += len(line) + 1
+    return rows
+
+
+@attrs.define
+class _Signer:
+    """A party of a signature block as it is read: its name, then its office lines."""
+
+    party: _Party
+    block: int
+    office: str = ""
+    organisation: str | None = None
+
+    def add(self, text: str, language: str) -> None:
+        text = text.strip(" ,;")
+        if not text or _CONTACT_RE.search(text):
+            return
+        if all(word.strip(",").upper() in _POSTNOMINALS for word in text.split()):
+            return
+        role_led = _is_role_word(text.split()[0])
+        continues = text[0].islower() or (self.office and not _is_cap(text))
+        if self.organisation and not self.office and names_organisation(text) and not role_led:
+            # "Jo Kirk, ASRC Health Centre  Asylum Seeker Resource Centre": the unit first
+            self.office, self.organisation = self.organisation, text
+        elif self.office and (continues or self.office.split()[-1].lower() in _NAME_GLUE):
+            self.office = f"{self.office} {text}"  # "Prime Minister of the Kingdom" / "of Cambodia"
+        elif not self.office and names_organisation(text) and not role_led:
+            self.organisation = self.organisation or text
+        elif not self.office:
+            self.office = text
+        elif self.organisation is None and _is_cap(text):
+            self.organisation = text
+        else:
+            return
+        if self.office:
+            role, org = _role_and_org(self.office, language)
+            self.party = attrs.evolve(self.party, role=role, organisation=org or self.organisation)
+
+    def result(self) -> _Party:
+        if self.party.organisation is None and self.organisation:
+            return attrs.evolve(self.party, organisation=self.organisation)
+        return self.party
+
+
+def _signature_block(
+    texts: Sequence[str], raws: Sequence[str], language: str
+) -> tuple[int, list[tuple[int, _Party]]]:
+    """Parties after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
+
+    Each block is read as rows of cells (:func:`_signature_rows`). A row with
+    names in two or more cells gives one party per column, and the cells below
+    a name give its office and organisation; a row with one name gives one
+    party, whose other cells (``President  Australian Medical Association``)
+    or next lines are its office and organisation. Contact details are
+    skipped. Returns the index of the marker block and (block index, party)
+    pairs.
     """
     index = next((i for i, text in enumerate(texts) if _signed(text)), -1)
     if index < 0:
         return -1, []
-    found: list[tuple[int, _Party]] = []
+    signers: list[_Signer] = []
+    pending: dict[int, str] = {}  # column -> organisation signed for, awaiting its name
     for position in range(index + 1, min(len(texts), index + 25)):
         text = texts[position]
         if _WITNESS_RE.search(text) or len(text) > 300:
             break
-        last_in_block: _Party | None = None
-        for column in re.finditer(r"\S+(?: \S+)*", text):
-            party = _signature_name(column.group(), language)
-            if party is not None:
-                last_in_block = attrs.evolve(party, offset=party.offset + column.start())
-                found.append((position, last_in_block))
+        columns: dict[int, _Signer] = {}
+        for row in _signature_rows(raws[position]):
+            signs_for = [_SIGNS_FOR_RE.match(cell) for _, cell in row]
+            if any(signs_for):
+                pending = {j: m.group("org") for j, m in enumerate(signs_for) if m}
                 continue
-            words = column.group().strip(" ,").split()
-            org_like = _is_cap(column.group()) and any(w.lower() in _ORG_WORDS for w in words)
-            if last_in_block is not None and last_in_block.organisation is None and org_like:
-                # "Dr X, President  Australian Medical Association": X's organisation
-                last_in_block = attrs.evolve(last_in_block, organisation=column.group().strip(" ,"))
-                found[-1] = (position, last_in_block)
-    return index, found
+            cells = [(offset, cell, _signature_name(cell, language)) for offset, cell in row]
+            people = [j for j, (_, _, party) in enumerate(cells) if party is not None]
+            above = columns.get(0)
+            if (
+                people == [0]
+                and len(row) == 1
+                and above is not None
+                and above.office
+                and above.result().organisation is None
+                and cells[0][2] is not None
+                and cells[0][2].honorific is None
+            ):
+                people = []  # name / office / "Deutscher Ärztebund": the organisation line
+            if people and (len(people) > 1 or people == [0]):
+                if len(people) == 1:  # one party per row: its other cells are its fields
+                    columns = {}
+                for j in people:
+                    offset, cell, party = cells[j]
+                    assert party is not None
+                    org = pending.pop(j, None) or (
+                        pending.pop(next(iter(pending))) if len(pending) == 1 else None
+                    )
+                    signer = _Signer(
+                        attrs.evolve(party, offset=party.offset + offset),
+                        position,
+                        organisation=org,
+                    )
+                    signer.add(cell[party.offset + len(party.name or "") :], language)
+                    signers.append(signer)
+                    columns[j] = signer
+                if len(people) == 1:
+                    for _, cell, _ in cells[1:]:
+                        columns[0].add(cell, language)
+                continue
+            for j, (_, cell, _) in enumerate(cells):
+                below = columns.get(j) or (columns.get(0) if len(columns) == 1 else None)
+                if below is not None:
+                    below.add(cell, language)
+    return index, [(signer.block, signer.result()) for signer in signers]
 
 
 def _signature_name(text: str, language: str) -> _Party | None:
@@ -1764,10 +1887,14 @@ def _dedupe(signatories: Iterable[Signatory]) -> tuple[Signatory, ...]:
 
 
 def _merge_signatures(
-    signatories: list[Signatory], texts: Sequence[str], locators: Sequence[Finder], lang: str
+    signatories: list[Signatory],
+    texts: Sequence[str],
+    raws: Sequence[str],
+    locators: Sequence[Finder],
+    lang: str,
 ) -> None:
     """Add the names of a signature block: fill nameless parties in order, or add new ones."""
-    _, found = _signature_block(texts, lang)
+    _, found = _signature_block(texts, raws, lang)
     if not found:
         return
     nameless = [i for i, s in enumerate(signatories) if not s.name]
@@ -1777,6 +1904,8 @@ def _merge_signatures(
                 signatories[slot],
                 name=party.name,
                 honorific=party.honorific,
+                role=signatories[slot].role or party.role,
+                organisation=signatories[slot].organisation or party.organisation,
                 location=locators[position](party.offset),
             )
         return
@@ -1905,7 +2034,7 @@ def extract_parties(
                 add(signatories, parties, locators[index])
                 break
     if not co_chaired:
-        _merge_signatures(signatories, texts, locators, lang)
+        _merge_signatures(signatories, texts, [block.text for block in blocks], locators, lang)
 
     people = [_creator_party(c) for c in creators]
     named = [p for p in people if p is not None and p.name]

@@ -1274,3 +1274,85 @@ def test_no_announcers_outside_the_formula(header: str, text: str) -> None:
     blocks = [TextBlock(text=header, line=1), TextBlock(text=text, line=3)]
     parties = extract_parties(title="Plan", blocks=blocks, language="en")
     assert all(s.name is None for s in parties.signatories)
+
+
+# --------------------------------------------------------------------------- signature blocks
+
+
+def _signed_blocks(*texts: str) -> list[TextBlock]:
+    """Blocks two lines apart, as a reader gives them (lines kept inside each)."""
+    blocks, line = [], 1
+    for text in texts:
+        blocks.append(TextBlock(text=text, line=line))
+        line += text.count("\n") + 2
+    return blocks
+
+
+def _parties_of(blocks: list[TextBlock], language: str, title: str = "Joint Declaration") -> list:
+    parties = extract_parties(title=title, blocks=blocks, language=language, source="s")
+    return [(s.honorific, s.name, s.role, s.organisation) for s in parties.signatories]
+
+
+def test_signature_columns_side_by_side_in_french() -> None:
+    blocks = _signed_blocks(
+        "Les deux gouvernements conviennent de coopérer.",
+        "Fait à Paris, le 3 mai 2024, en deux exemplaires.",
+        "Pour la République du Chili          Pour la République du Pérou\n"
+        "Mme Ana Costa                        M. Luis Vega\n"
+        "Ministre des Affaires étrangères     Ministre du Commerce extérieur",
+        "En présence de :",
+        "M. Otto Lang                         Mme Eva Berg",
+    )
+    assert _parties_of(blocks, "fr") == [
+        ("Mme", "Ana Costa", "Ministre des Affaires étrangères", "République du Chili"),
+        ("M.", "Luis Vega", "Ministre du Commerce extérieur", "République du Pérou"),
+    ]
+    vega = extract_parties(title="D", blocks=blocks, language="fr").signatories[1].location
+    assert vega is not None
+    assert (vega.line, vega.column) == (6, 41)  # "Luis" on the second line of the block
+
+
+def test_signature_block_stacked_one_party_after_another_in_german() -> None:
+    blocks = _signed_blocks(
+        "Die Unterzeichnenden fordern die Regierung auf, zu handeln.",
+        "Dr. Eva Berg\nPräsidentin\nDeutscher Ärztebund",
+        "Prof. Karl Huber, Vorsitzender  Rat für Migration  Tel. 030 123 456",
+        "Zeugen:",
+        "Otto Lang",
+    )
+    assert _parties_of(blocks, "de", title="Offener Brief") == [
+        ("Dr.", "Eva Berg", "Präsidentin", "Deutscher Ärztebund"),
+        ("Prof.", "Karl Huber", "Vorsitzender", "Rat für Migration"),
+    ]
+
+
+def test_signature_block_signed_for_each_party_in_spanish() -> None:
+    blocks = _signed_blocks(
+        "Ambas partes acuerdan cooperar.",
+        "Hecho en Madrid, el 3 de mayo de 2024.",
+        "Por el Gobierno del Reino de España:",
+        "Ana Costa\nMinistra de Asuntos Exteriores",
+        "Por el Gobierno de la República de Chile:",
+        "Luis Vega\nMinistro de Relaciones Exteriores",
+    )
+    assert _parties_of(blocks, "es", title="Memorando") == [
+        (None, "Ana Costa", "Ministra de Asuntos Exteriores", "Gobierno del Reino de España"),
+        (
+            None,
+            "Luis Vega",
+            "Ministro de Relaciones Exteriores",
+            "Gobierno de la República de Chile",
+        ),
+    ]
+
+
+def test_signature_block_reads_no_contacts_witnesses_or_quotes() -> None:
+    blocks = _signed_blocks(
+        "We, the undersigned, call on the government to act. “It is urgent,” said Mr Tom Reid.",
+        "Dr Ann Lee, President  Medical Association of Ruritania  Contact: Mr Bob Hart, 555 0100",
+        "Witnessed by:",
+        "Mr Otto Lang",
+    )
+    assert _parties_of(blocks, "en", title="Open letter") == [
+        ("Dr", "Ann Lee", "President", "Medical Association of Ruritania"),
+    ]
