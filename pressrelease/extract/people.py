@@ -1054,8 +1054,54 @@ _MEETING_RE = re.compile(
 Finder = Callable[[int], Location]
 
 
+# A communiqué of a meeting is issued by the meeting: "Joint Communique from the conference
+# of Ministers for ...", "ANZUS Council communique", "Communiqué final du Conseil de ...".
+_MEETING_WORDS = _words(
+    """
+    conference council meeting summit forum assembly dialogue conférence conseil réunion
+    sommet assemblée konferenz ministerkonferenz rat rates treffen gipfel tagung conferencia
+    consejo reunión cumbre foro asamblea conferenza consiglio riunione vertice conferência
+    conselho reunião cimeira cúpula conferentie raad bijeenkomst top konferencja rada
+    spotkanie szczyt
+    """
+)
+_COMMUNIQUE_OF_RE = re.compile(
+    r"^(?:(?:joint|final)\s+)?communiqu[eé]\s+(?:(?:issued\s+)?(?:from|of|by))\s+"
+    r"(?:the\s+)?(?P<en>.+)$"
+    r"|^communiqué\s+(?:final\s+|conjoint\s+|commun\s+)?(?:de\s+la|du|de\s+l['’]|des)\s*(?P<fr>.+)$"
+    r"|^(?:gemeinsames\s+|abschließendes\s+)?Kommuniqué\s+(?:der|des)\s+(?P<de>.+)$"
+    r"|^comunicado\s+(?:final\s+|conjunto\s+)?(?:de\s+la|del|da|do)\s+(?P<es>.+)$"
+    r"|^comunicato\s+(?:finale\s+|congiunto\s+)?(?:della|del|dello)\s+(?P<it>.+)$"
+    r"|^(?P<tail>[^:]+?)\s*[\[(]?\s*(?:(?:joint|final)\s+)?(?:communiqu[eé]|Kommuniqué|"
+    r"comunicado|comunicato)\s*[\])]?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _meeting_party(title: str) -> _Party | None:
+    """The meeting that issues a communiqué named in the title, or ``None``."""
+    found = _COMMUNIQUE_OF_RE.match(title)
+    if not found:
+        return None
+    group = next(g for g in found.re.groupindex if found.group(g) is not None)
+    body, start = found.group(group), found.start(group)
+    cut = _TITLE_CUT_RE.search(body)
+    if cut:
+        body = body[: cut.start()]
+    body = body.strip(" ,.")
+    words = [w.lower().strip(",") for w in body.split()]
+    if not words or ":" in body or not any(w in _MEETING_WORDS for w in words[:3]):
+        return None
+    if not _is_cap(body):  # "conference of Ministers for ...": the catalogue's sentence case
+        body = body[0].upper() + body[1:]
+    return _Party(None, None, None, body, start)
+
+
 def _title_parties(title: str, language: str) -> list[_Party]:
     title = title.translate(_SPACES).strip()[:_MAX_SENTENCE_CHARS]
+    meeting = _meeting_party(title)
+    if meeting is not None:
+        return [meeting]
     found = _TITLE_RE.match(title)
     if found:
         start = next(found.start(g) for g in found.re.groupindex if found.group(g) is not None)
@@ -2042,6 +2088,8 @@ def extract_parties(
     locate_creators = _fixed_locator(source, "creators")
     if co_chaired:  # the text says who chaired: catalogue authors add nothing
         pass
+    elif signatories and all(not s.name for s in signatories):
+        pass  # the text names the issuing bodies: the catalogue's author only released it
     elif named:
         printed = {_surname(p.name): p for t in texts[:8] for p in _named_people(t, lang)}
         for creator in named:
