@@ -1099,9 +1099,9 @@ def _meeting_party(title: str) -> _Party | None:
 
 def _title_parties(title: str, language: str) -> list[_Party]:
     title = title.translate(_SPACES).strip()[:_MAX_SENTENCE_CHARS]
-    meeting = _meeting_party(title)
-    if meeting is not None:
-        return [meeting]
+    issuing_meeting = _meeting_party(title)
+    if issuing_meeting is not None:
+        return [issuing_meeting]
     found = _TITLE_RE.match(title)
     if found:
         start = next(found.start(g) for g in found.re.groupindex if found.group(g) is not None)
