@@ -810,6 +810,9 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
         ):
             cut = position
             break
+    known = _entity_starting_at(text, 0, language)  # "Union européenne", "Unione europea"
+    if known is not None and len(known[1]) > cut:
+        cut = len(known[1])
     text = text[:cut].strip(" ,")
     if not keep_brackets:
         text = re.sub(r"\s*\([^)]*\)", "", text).strip()
@@ -1024,9 +1027,19 @@ _TITLE_RE = re.compile(
     r"|^(?:dichiarazione|comunicato)\s+congiunt[oa]\s+(?:di|del|della|dei|tra|fra)\s+(?P<it>.+)$"
     r"|^(?:declaração|comunicado)\s+conjunt[oa]\s+(?:de|do|da|dos|entre)\s+(?P<pt>.+)$"
     r"|^gezamenlijke\s+(?:verklaring|persverklaring)\s+(?:van|door)\s+(?P<nl>.+)$"
-    r"|^wspólne\s+(?:oświadczenie|komunikat)\s+(?P<pl>.+)$",
+    r"|^wspólne\s+(?:oświadczenie|komunikat)\s+(?P<pl>.+)$"
+    # One issuer's declaration: "Déclaration de l’Union européenne sur ...". The article is
+    # required ("Déclaration de Paris" names a city), and only known bodies, countries or
+    # named people are kept (_SINGLE_GROUPS).
+    r"|^déclaration\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?P<fr1>.+)$"
+    r"|^Erklärung\s+(?:der|des)\s+(?P<de1>.+)$"
+    r"|^declaración\s+(?:de\s+la|del)\s+(?P<es1>.+)$"
+    r"|^dichiarazione\s+(?:dell['’]|della|dello|del)\s*(?P<it1>.+)$"
+    r"|^declaração\s+(?:da|do)\s+(?P<pt1>.+)$"
+    r"|^verklaring\s+van\s+(?:de|het)\s+(?P<nl1>.+)$",
     re.IGNORECASE,
 )
+_SINGLE_GROUPS = frozenset({"fr1", "de1", "es1", "it1", "pt1", "nl1"})
 _TITLE_CUT_RE = re.compile(
     r"\s+(?:on|announcing|regarding|concerning|about|following|after|ahead\s+of|at\s+the|"
     r"sur|à\s+la\s+suite|zu|zur|zum|über|sobre|su|sulla|sul|over|w\s+sprawie)\s+|\s*[\[(:]|\s+[–—-]\s+",
@@ -1104,7 +1117,8 @@ def _title_parties(title: str, language: str) -> list[_Party]:
         return [issuing_meeting]
     found = _TITLE_RE.match(title)
     if found:
-        start = next(found.start(g) for g in found.re.groupindex if found.group(g) is not None)
+        group = next(g for g in found.re.groupindex if found.group(g) is not None)
+        start = found.start(group)
         listing = title[start:]
         cut = _TITLE_CUT_RE.search(listing)
         if cut:
@@ -1124,6 +1138,10 @@ def _title_parties(title: str, language: str) -> list[_Party]:
         opens_with_office = bool(listing[first:].split()) and _is_role_word(
             listing[first:].split()[0]
         )
+        if group in _SINGLE_GROUPS and not all(
+            p.name or _is_entity(p.organisation or "", language) for p in parties
+        ):
+            parties = []
         if parties and (listed[0][0] == first or opens_with_office):
             return [attrs.evolve(p, offset=p.offset + base) for p in parties]
     meeting = _MEETING_RE.search(title)

@@ -1405,3 +1405,24 @@ def test_a_meetings_communique_is_issued_by_the_meeting(
 def test_no_meeting_where_the_title_names_none(title: str, expected: list[str]) -> None:
     parties = extract_parties(title=title, blocks=[], language="en")
     assert [s.organisation for s in parties.signatories] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "expected"),
+    [
+        ("fr", "Déclaration de l’Union européenne sur la situation au Sahel", ["Union européenne"]),
+        ("es", "Declaración de la Unión Europea sobre Venezuela", ["Unión Europea"]),
+        ("it", "Dichiarazione dell’Unione europea sulla Libia", ["Unione europea"]),
+        ("nl", "Verklaring van de Europese Unie over Oekraïne", ["Europese Unie"]),
+        ("pt", "Declaração do Brasil sobre a Amazônia", ["Brasil"]),
+        # A city names the declaration; the press is no issuer; an unknown body is not guessed.
+        ("fr", "Déclaration de Paris sur l’efficacité de l’aide", []),
+        ("fr", "Déclaration de presse du Président", []),
+        ("fr", "Déclaration des participants au forum sur la paix", []),
+    ],
+)
+def test_one_issuers_declaration_in_the_title(
+    language: str, title: str, expected: list[str]
+) -> None:
+    parties = extract_parties(title=title, blocks=[], language=language)
+    assert [s.organisation for s in parties.signatories] == expected
