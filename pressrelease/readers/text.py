@@ -1027,8 +1027,9 @@ class _PartyLines:
         self.source = source
         self.blocks: list[people.TextBlock] = []
         # Per extractor line: (source line, column of its first character, and for a
-        # Markdown line the source offset of each character of the plain text).
-        self._lines: list[tuple[int, int, tuple[int, ...] | None]] = []
+        # Markdown line whose markup was removed, the plain and the raw text: the offsets of
+        # one in the other are worked out only for a line a location points into).
+        self._lines: list[tuple[int, int, tuple[str, str] | None]] = []
 
     def add(self, lines: Sequence[_Line], *, markdown: bool) -> None:
         texts: list[str] = []
@@ -1039,15 +1040,16 @@ class _PartyLines:
                 if 0 <= index < len(self._source_lines)
                 else line.text
             )
-            offsets: tuple[int, ...] | None = None
+            pair: tuple[str, str] | None = None
             if markdown:
                 if _ACTIVE_HTML.search(raw):
                     raw = _ACTIVE_HTML.sub(" ", raw)
                 plain = _HARD_BREAK_MARK.sub("", strip_markdown(raw)[0])
-                offsets = _aligned(plain, raw)
+                if plain != raw:
+                    pair = (plain, raw)
                 raw = plain
             texts.append(raw.rstrip("\r"))
-            self._lines.append((line.number, line.column, offsets))
+            self._lines.append((line.number, line.column, pair))
         if any(text.strip() for text in texts):
             # The block's first line is extractor line len(self._lines) - len(lines) + 1.
             self.blocks.append(
@@ -1060,10 +1062,10 @@ class _PartyLines:
             return location
         if not 1 <= location.line <= len(self._lines):
             return location
-        number, column, offsets = self._lines[location.line - 1]
+        number, column, pair = self._lines[location.line - 1]
         offset = location.column - 1
-        if offsets is not None:
-            offset = offsets[offset] if offset < len(offsets) else (offsets[-1] if offsets else 0)
+        if pair is not None:
+            offset = _aligned(pair[0], pair[1], offset)
         return Location(source=self.source, line=number, column=column + offset)
 
 
@@ -1071,23 +1073,25 @@ class _PartyLines:
 _HARD_BREAK_MARK = re.compile(r"\\$")
 
 
-def _aligned(plain: str, raw: str) -> tuple[int, ...]:
-    """Where each character of ``plain`` (``raw`` without its markup) stands in ``raw``.
+def _aligned(plain: str, raw: str, offset: int) -> int:
+    """Where character ``offset`` of ``plain`` (``raw`` without its markup) stands in ``raw``.
 
     Markup only removes characters (and decodes a few entities), so the
     characters of the plain text are found in order in the raw text; one that
     is not (an entity's value) takes the position after the previous one.
+
+    >>> _aligned("Dr Ann Lee", "**Dr** [Ann Lee](https://x.org)", 3)
+    8
     """
-    offsets: list[int] = []
     position = 0
-    for char in plain:
+    found = 0
+    for char in plain[: offset + 1]:
         found = raw.find(char, position, position + 200)
         if found < 0:
-            offsets.append(min(position, max(len(raw) - 1, 0)))
+            found = min(position, max(len(raw) - 1, 0))
             continue
-        offsets.append(found)
         position = found + 1
-    return tuple(offsets)
+    return found
 
 
 def _parties(
