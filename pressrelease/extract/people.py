@@ -17,21 +17,34 @@ and returns a :class:`Parties` record. It looks, in this order, for
    remarks``, ``issued by the Spokesperson for Secretary-General X``,
    ``On trouvera ci-après le texte du message du ..., M. X``, ``The following
    joint statement was issued by the Governments of X and Y``, ``a joint
-   media release between X and Y``;
-5. the **title** (``Joint Statement by President Biden and President von der
+   media release between X and Y``, and ``This was announced today in a joint statement by the Minister for
+   X, Mr A, and ...`` (and its forms in the other languages);
+5. in a document called joint, the **host and guest** of the meeting it
+   comes from (``At the invitation of X, Y paid a visit``; ``X hosted Y``;
+   ``Auf Einladung von X stattete Y ... einen Besuch ab``);
+6. the **title** (``Joint Statement by President Biden and President von der
    Leyen``; ``Joint Statement from the Governments of X, Y and Z``;
-   ``Déclaration commune de la France et de l’Italie``; ``U.S.-EU Summit
-   Statement``; ``... Sullivan’s Meeting with ... Patrushev``), then
-   **"Joint statement by ..." headers** and the names printed beside a bare
-   ``JOINT MEDIA RELEASE`` banner in the first blocks;
-6. a **signature block** after ``We, the undersigned`` or ``Signed at ...``
-   (names in columns, up to any ``Witnessed by``): its names fill parties
-   found without one (``the Prime Minister of the Kingdom of Cambodia``) or
-   are added;
+   ``Déclaration commune de la France et de l’Italie``; ``Déclaration de
+   l’Union européenne sur ...``; ``U.S.-EU Summit Statement``; ``...
+   Sullivan’s Meeting with ... Patrushev``; a meeting's communiqué, ``Joint
+   Communique from the conference of Ministers for ...``), filled with the
+   host and guest when it names their countries only; then, in a joint
+   document, those said to have **announced** it (``described as misleading
+   by the Ministers for X, the Hon A and Y, the Hon B``), **"Joint statement
+   by ..." headers** and the names printed beside a bare ``JOINT MEDIA
+   RELEASE`` letterhead banner in the first blocks;
+7. a **signature block** after ``We, the undersigned`` or ``Signed at ...``,
+   read as rows and columns of the lines the reader hands over (a name, its
+   office and organisation below it or beside it; ``For the Government of
+   X:`` over a name; a table flattened cell by cell), up to any ``Witnessed
+   by``: its names fill parties found without one (``the Prime Minister of
+   the Kingdom of Cambodia``) or are added;
 
 then adds the ``creators`` the page gives (front matter, JSON-LD) who are not
 already there (in the form the text prints, ``F.M. Chaney`` for ``Chaney,
-Fred``), unless a co-chair sentence already says who led; and, when nothing
+Fred``), unless a co-chair sentence already says who led or the parties
+found are all organisations (the releasing minister of a council's
+communiqué is no party); and, when nothing
 at all was found, names the issuer itself for issuers that publish in their
 own name (``European Commission``, ``European Parliament``, ``United
 Nations``..., in the text's language where known), as the corpus labels do
@@ -1462,6 +1475,8 @@ def _visit(text: str, language: str) -> list[_Party]:
     host = _leading_person(found.group("host"), language)
     guest = _leading_person(found.group("guest"), language)
     if host is None or guest is None or not host.name or not guest.name:
+        return []
+    if guest.name.endswith(("’s", "'s")):  # "welcomed Minister X's proposal": not a guest
         return []
     return [
         attrs.evolve(host, offset=host.offset + start + found.start("host")),

@@ -1095,6 +1095,7 @@ def test_host_and_guest_fill_the_countries_of_a_title() -> None:
         ),
         # Joint, but the host "received" a thing, not a person.
         ("Joint statement", "President Paul Durand received the report of the commission."),
+        ("Joint statement", "President Paul Durand welcomed Minister Jan Novak’s proposal."),
         # Joint, but the meeting is only mentioned after the first sentence.
         (
             "Joint statement",
