@@ -1552,6 +1552,24 @@ def _header(text: str, language: str) -> list[_Party]:
 
 
 _SENTENCE_CLOSE_RE = re.compile(r"[a-z]{2}[.!?][\"”’»)]*\s*$")
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence, not a letterhead: it ends like one and has words beyond names and offices.
+
+    >>> _is_sentence("Minister for Jobs and Industrial Relations."), _is_sentence("Mr X agreed.")
+    (False, True)
+    """
+    if not _SENTENCE_CLOSE_RE.search(text):
+        return False
+    plain = [
+        w
+        for w in (token.strip('.,;:!?"”’»') for token in text.split())
+        if w and w[0].islower() and w.lower() not in _NAME_GLUE and not _is_role_word(w)
+    ]
+    return len(plain) >= 1
+
+
 _BANNER_RE = re.compile(
     r"^\s*joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])\s*$", re.IGNORECASE
 )
@@ -1588,7 +1606,7 @@ def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[
         return []
     for neighbour in (index - 1, index + 1):
         # A letterhead, not a sentence that mentions people ("... said Mr X.").
-        if 0 <= neighbour < len(texts) and not _SENTENCE_CLOSE_RE.search(texts[neighbour]):
+        if 0 <= neighbour < len(texts) and not _is_sentence(texts[neighbour]):
             people = _named_people(texts[neighbour], language)
             if len(people) >= 2:
                 return people

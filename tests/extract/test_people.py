@@ -1427,3 +1427,17 @@ def test_one_issuers_declaration_in_the_title(
 ) -> None:
     parties = extract_parties(title=title, blocks=[], language=language)
     assert [s.organisation for s in parties.signatories] == expected
+
+
+def test_names_beside_a_joint_banner_come_from_a_letterhead_only() -> None:
+    letterhead = (
+        "The Hon. Ann Lee MP\nMinister for Health\n"
+        "Senator the Hon. Tom Reid\nMinister for Jobs and Industrial Relations."
+    )
+    blocks = [TextBlock(text=letterhead, line=1), TextBlock(text="JOINT MEDIA RELEASE", line=6)]
+    parties = extract_parties(title="Hospital funding", blocks=blocks, language="en")
+    assert [s.name for s in parties.signatories] == ["Ann Lee", "Tom Reid"]
+    # The same names in a sentence beside the banner are people mentioned, not issuers.
+    blocks[0] = TextBlock(text="The plan was welcomed by Mr Ann Lee and Ms Tom Reid.", line=1)
+    parties = extract_parties(title="Hospital funding", blocks=blocks, language="en")
+    assert parties.signatories == ()
