@@ -24,7 +24,7 @@ import pytest
 
 from pressrelease import parse
 from pressrelease.model import PressRelease
-from tests.test_examples import seed_record
+from tests.seed import seed_record
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "text"
 CASES = sorted(GOLDEN.glob("*.json"))
