@@ -1424,10 +1424,20 @@ _HOSTED_RE = re.compile(
     r"przyjął|przyjęła|gościł|gościła)\s+(?P<guest>.+)",
     re.IGNORECASE,
 )
+# "Prime Minister X and Prime Minister Y met in Canberra today".
+_MET_RE = re.compile(
+    r"^(?P<host>[^,;:]+?)\s+(?:and|et|und|y|e|en|i)\s+(?P<guest>[^,;:]+?)\s+"
+    r"(?:met|held\s+talks|se\s+sont\s+(?:rencontrée?s|entretenue?s|réunie?s)|trafen\s+sich|"
+    r"kamen\s+[^,;:]{0,60}?zusammen|se\s+reunieron|si\s+sono\s+incontrat[ie]|"
+    r"reuniram-se|encontraram-se|ontmoetten\s+elkaar|spotkali\s+się)\b",
+    re.IGNORECASE,
+)
 _VISIT_HINTS = (
     "invit", "convite", "zaprosz", "einladung", "uitnodiging", "hosted", "welcomed",
     "received", "reçu", "accueilli", "empfing", "recibió", "acogió", "ricevuto", "accolto",
-    "recebeu", "acolheu", "ontving", "przyj", "gości",
+    "recebeu", "acolheu", "ontving", "przyj", "gości", "met", "talks", "rencontr", "entreten",
+    "réuni", "trafen", "zusammen", "reunieron", "incontrat", "reuniram", "encontraram",
+    "ontmoetten", "spotkali",
 )  # fmt: skip
 
 
@@ -1444,7 +1454,8 @@ def _leading_person(text: str, language: str) -> _Party | None:
     cut = len(text)
     for position, token in _tokens(text):
         word = token.strip(",;:")
-        if position and not _is_cap(word) and word.lower() not in _PARTICLES:
+        lower_ok = word.lower() in _PARTICLES or _is_role_word(word)  # "Première ministre X"
+        if position and not _is_cap(word) and not lower_ok:
             cut = position
             break
         if token != word:  # "X, Prime Minister of ...": the name ends at the comma
@@ -1469,7 +1480,9 @@ def _visit(text: str, language: str) -> list[_Party]:
         if len(people) == 2 and all(p.name for p in people):
             return [attrs.evolve(p, offset=p.offset + start + invitation.end()) for p in people]
         return []
-    found = _INVITATION_V2_RE.search(sentence) or _HOSTED_RE.match(sentence)
+    found = (
+        _INVITATION_V2_RE.search(sentence) or _HOSTED_RE.match(sentence) or _MET_RE.match(sentence)
+    )
     if found is None:
         return []
     host = _leading_person(found.group("host"), language)
@@ -1482,6 +1495,14 @@ def _visit(text: str, language: str) -> list[_Party]:
         attrs.evolve(host, offset=host.offset + start + found.start("host")),
         attrs.evolve(guest, offset=guest.offset + start + found.start("guest")),
     ]
+
+
+def _office_key(role: str | None) -> str:
+    """An office without its article or the country adjective before it, for comparison."""
+    words = (role or "").casefold().split()
+    while words and not _is_role_word(words[0]):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] | None:
@@ -1506,15 +1527,29 @@ def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] 
             ):
                 taken[index] = slot
                 break
+    # Then by office: "the Prime Minister of Australia and the President of Chile" filled
+    # from "President X and Prime Minister Y"; the same office on both sides, in order.
+    for index, person in enumerate(people):
+        if index in taken or not person.role:
+            continue
+        role = _office_key(person.role)
+        slots = [
+            slot
+            for slot, party in enumerate(nameless)
+            if slot not in taken.values() and _office_key(party.role) == role
+        ]
+        if slots:
+            taken[index] = slots[0]
     if len(taken) < len(people) - 1:
         return None
     left = [slot for slot in range(len(orgs)) if slot not in taken.values()]
     for index in range(len(people)):
         if index not in taken:
             taken[index] = left.pop()
+    order = sorted(range(len(people)), key=lambda index: taken[index])  # the title's order
     return [
-        attrs.evolve(person, organisation=nameless[taken[index]].organisation)
-        for index, person in enumerate(people)
+        attrs.evolve(people[index], organisation=nameless[taken[index]].organisation)
+        for index in order
     ]
 
 
@@ -1571,7 +1606,14 @@ def _is_sentence(text: str) -> bool:
 
 
 _BANNER_RE = re.compile(
-    r"^\s*joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])\s*$", re.IGNORECASE
+    r"^\s*(?:joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])"
+    r"|(?:communiqué|déclaration)\s+(?:de\s+presse\s+)?(?:conjointe?|commune?)"
+    r"|gemeinsame\s+(?:Presse)?(?:mitteilung|erklärung)"
+    r"|(?:comunicado|declaración|declaração)\s+(?:de\s+(?:prensa|imprensa)\s+)?conjunt[oa]"
+    r"|(?:comunicato|dichiarazione)\s+(?:stampa\s+)?congiunt[oa]"
+    r"|gezamenlijk(?:e)?\s+(?:persbericht|verklaring)"
+    r"|wspólny\s+komunikat(?:\s+prasowy)?|wspólne\s+oświadczenie)\s*$",
+    re.IGNORECASE,
 )
 _TITLECASE_SMALL_RE = re.compile(r"\b(?:The|And|For|Of|On|In|At|To)\b")
 
@@ -1592,24 +1634,57 @@ def _named_people(text: str, language: str) -> list[_Party]:
             return []
         text = titled
     found = []
-    for honorific in re.finditer(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])", text):
+    honorifics = list(_LETTERHEAD_HONORIFIC_RE.finditer(text))
+    for number, honorific in enumerate(honorifics):
         run = _name_run(text, honorific.end())
         if run:
             name = _clean_name(text[honorific.end() : honorific.end() + run])
-            found.append(_Party(name, honorific.group().strip(), None, None, honorific.end()))
+            # What follows up to the next name, if it is an office ("Minister for Trade").
+            upto = honorifics[number + 1].start() if number + 1 < len(honorifics) else len(text)
+            after = _strip_leading_postnominals(text[honorific.end() + run : upto])
+            words = after.split()
+            role = org = None
+            if words and _is_role_word(words[0]) and len(after) <= _MAX_ITEM_CHARS:
+                role, org = _role_and_org(_OFFICE_END_RE.split(after.strip(), 1)[0], language)
+            found.append(_Party(name, honorific.group().strip(), role, org, honorific.end()))
     return found
 
 
-def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[_Party]:
-    """Names printed just before or after a bare ``JOINT MEDIA RELEASE`` banner."""
+_LETTERHEAD_HONORIFIC_RE = re.compile(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])")
+# An office in a letterhead ends where the line's columns do, or at a role word's sentence.
+_OFFICE_END_RE = re.compile(r" {2,}|(?<=[a-z])\. ")
+
+
+def _strip_leading_postnominals(text: str) -> str:
+    words = text.split()
+    while words and words[0].strip(",").upper() in _POSTNOMINALS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[tuple[int, _Party]]:
+    """Names printed just before or after a bare ``JOINT MEDIA RELEASE`` banner.
+
+    The letterhead may be one block (``Hon. X MP  Minister  Hon. Y MP``) or one
+    block per person; the blocks next to the banner are read while each names
+    someone and none is a sentence. Two or more people are needed.
+    """
     if not _BANNER_RE.match(texts[index]):
         return []
-    for neighbour in (index - 1, index + 1):
-        # A letterhead, not a sentence that mentions people ("... said Mr X.").
-        if 0 <= neighbour < len(texts) and not _is_sentence(texts[neighbour]):
+    for step in (-1, 1):
+        found: list[tuple[int, _Party]] = []
+        neighbour = index + step
+        while 0 <= neighbour < len(texts) and abs(neighbour - index) <= 4:
+            # A letterhead, not a sentence that mentions people ("... said Mr X.").
+            if _is_sentence(texts[neighbour]):
+                break
             people = _named_people(texts[neighbour], language)
-            if len(people) >= 2:
-                return people
+            if not people:
+                break
+            found.extend((neighbour, person) for person in people)
+            neighbour += step
+        if len(found) >= 2:
+            return sorted(found, key=lambda item: item[0])
     return []
 
 
@@ -2126,9 +2201,14 @@ def extract_parties(
                 break
     if not signatories:
         for index, text in enumerate(texts[:6]):
-            parties = _header(text, lang) or _banner_neighbours(texts, index, lang)
+            parties = _header(text, lang)
             if parties:
                 add(signatories, parties, locators[index])
+                break
+            beside = _banner_neighbours(texts, index, lang)
+            for position, party in beside:
+                add(signatories, [party], locators[position])
+            if beside:
                 break
     if not co_chaired:
         _merge_signatures(signatories, texts, [block.text for block in blocks], locators, lang)

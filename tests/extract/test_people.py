@@ -1072,15 +1072,15 @@ def test_host_and_guest_of_a_joint_document(
 
 
 def test_host_and_guest_fill_the_countries_of_a_title() -> None:
-    # "Peruvian" names the guest's country (listed second); the host takes the other one.
+    # "Peruvian" names the guest's country; the host takes the other one (title order kept).
     parties = _one(
         "President Anna Weber hosted Peruvian Prime Minister Jan Novak on 3 May for talks.",
         "en",
         title="Peru-Chile Joint Statement",
     )
     assert [(s.name, s.organisation) for s in parties.signatories] == [
-        ("Anna Weber", "Chile"),
         ("Jan Novak", "Peru"),
+        ("Anna Weber", "Chile"),
     ]
 
 
@@ -1441,3 +1441,59 @@ def test_names_beside_a_joint_banner_come_from_a_letterhead_only() -> None:
     blocks[0] = TextBlock(text="The plan was welcomed by Mr Ann Lee and Ms Tom Reid.", line=1)
     parties = extract_parties(title="Hospital funding", blocks=blocks, language="en")
     assert parties.signatories == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "blocks", "expected"),
+    [
+        (
+            "en",
+            [
+                "JOINT MEDIA RELEASE",
+                "THE HON. ANN LEE MP\nMINISTER FOR TRADE",
+                "SENATOR THE HON. TOM REID\nMINISTER FOR FINANCE",
+                "15 March 1996",
+                "The Government today announced a new export scheme, the Ministers said.",
+            ],
+            [("Ann Lee", "Minister for Trade"), ("Tom Reid", "Minister for Finance")],
+        ),
+        (
+            "fr",
+            [
+                "Mme Anne Roy\nMinistre du Travail",
+                "M. Paul Durand\nMinistre de la Santé",
+                "COMMUNIQUÉ DE PRESSE CONJOINT",
+                "Les ministres ont annoncé un plan, a indiqué M. Otto Lang.",
+            ],
+            [("Anne Roy", "Ministre du Travail"), ("Paul Durand", "Ministre de la Santé")],
+        ),
+    ],
+)
+def test_a_letterhead_of_one_block_per_person_beside_a_joint_banner(
+    language: str, blocks: list[str], expected: list[tuple[str, str]]
+) -> None:
+    parties = extract_parties(
+        title="Plan", blocks=_signed_blocks(*blocks), language=language, source="s"
+    )
+    assert [(s.name, s.role) for s in parties.signatories] == expected
+
+
+def test_leaders_who_met_fill_the_offices_of_the_title_by_office() -> None:
+    # The title names the offices; the text names the holders, in the other order.
+    parties = _one(
+        "President Ana Costa and Prime Minister Jan Novak met in Lima today.",
+        "en",
+        title="Joint Statement by the Prime Minister of Malta and the President of Peru",
+    )
+    assert [(s.name, s.role, s.organisation) for s in parties.signatories] == [
+        ("Jan Novak", "Prime Minister", "Malta"),
+        ("Ana Costa", "President", "Peru"),
+    ]
+
+
+def test_leaders_who_met_in_french_and_no_meeting_outside_a_joint_document() -> None:
+    text = "Le Président Paul Durand et la Première ministre Anne Roy se sont rencontrés à Paris."
+    parties = _one(text, "fr", title="Déclaration conjointe")
+    assert [s.name for s in parties.signatories] == ["Paul Durand", "Anne Roy"]
+    parties = _one(text, "fr", title="Le Président reçoit la Première ministre")
+    assert all(s.name is None for s in parties.signatories)
