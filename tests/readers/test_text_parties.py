@@ -7,6 +7,9 @@ line and column of a signatory are where its name starts in the file.
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pressrelease import parse_markdown, parse_text
 from pressrelease.model import PressRelease, Signatory
 
@@ -119,3 +122,38 @@ def test_the_site_does_not_add_to_parties_the_text_names() -> None:
     )
     record = parse_text(text, source="page.txt")
     assert [s.name for s in record.signatories] == ["Jane Roe", "Ivo Kos"]
+
+
+_NAME = st.builds(
+    lambda first, last: f"{first} {last}",
+    st.sampled_from(["Ann", "Tom", "Kay", "Jan", "Eva", "Luis"]),
+    st.sampled_from(["Lee", "Reid", "Moss", "Novak", "Berg", "Vega"]),
+)
+
+
+@given(
+    names=st.lists(_NAME, min_size=2, max_size=2, unique=True),
+    indent=st.integers(min_value=0, max_value=6),
+    emphasis=st.sampled_from(["", "**", "_"]),
+    gap=st.integers(min_value=2, max_value=40),
+    markdown=st.booleans(),
+)
+def test_signature_locations_point_at_the_names_in_the_source(
+    names: list[str], indent: int, emphasis: str, gap: int, markdown: bool
+) -> None:
+    first, second = names
+    mark = emphasis if markdown else ""
+    pad = " " * indent
+    text = (
+        "Joint Declaration\n\n"
+        "We, the Prime Minister of Malta and the Prime Minister of Peru, declare:\n\n"
+        "1. Peace.\n\n"
+        "Signed at Lima on 3 May 2024.\n\n"
+        f"{pad}{mark}{first}{mark}{' ' * gap}{mark}{second}{mark}\n"
+        f"{pad}Prime Minister of Malta{' ' * gap}Prime Minister of Peru\n"
+    )
+    record = (parse_markdown if markdown else parse_text)(text, source="h")
+    assert [s.name for s in record.signatories] == [first, second]
+    for signatory in record.signatories:
+        assert signatory.name is not None
+        assert _printed_at(text, signatory).startswith(signatory.name)
