@@ -298,7 +298,7 @@ _ROLE_WORDS = _words(
     commissaria ambasciatore secretário secretária diretor diretora comissário
     comissária embaixador embaixadora voorzitter secretaris-generaal commissaris
     prezydent premier sekretarz dyrektor dyrektorka komisarz przewodniczący
-    przewodnicząca ambasador
+    przewodnicząca ambasador sénateur sénatrice senador senadora senatore senatrice
     """
 )
 
@@ -782,8 +782,9 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
         return None
     role = body[:name_start].strip(" ,")
     org = None
-    if role.lower().startswith("the "):
-        role = role[4:]
+    article = _LEADING_ARTICLE_RE.match(role)  # "the", "le", "la", "el"...
+    if article:
+        role = role[article.end() :]
     return _Party(name, None, role or None, of_org or org, name_start)
 
 
@@ -841,11 +842,18 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     return _Party(None, None, None, text, offset)
 
 
+_LEADING_HONORIFIC_RE = re.compile(r"(?:the\s+)?" + _HONORIFIC + r"(?=[^\W\d_])", re.IGNORECASE)
+
+
 def _person_pair(piece: str, language: str) -> tuple[tuple[_Party, _Party], int] | None:
     """``Mr X and Ms Y`` inside one item: the first split where both sides are people."""
     if len(piece) > _MAX_ITEM_CHARS:
         return None
-    for conj in _CONJ_SPLIT_RE.finditer(piece):
+    splits = list(_CONJ_SPLIT_RE.finditer(piece))
+    # A split before an honorific first ("the Hon. X MP - Minister for A and B and the
+    # Hon. Y MP - Minister for C": the office's own "and" is not the split).
+    splits.sort(key=lambda conj: not _LEADING_HONORIFIC_RE.match(piece, conj.end()))
+    for conj in splits:
         first = _person(piece[: conj.start()], language)
         second = _person(piece[conj.end() :], language)
         if first and second and first.name and second.name:
@@ -904,16 +912,36 @@ def _people_list(text: str, language: str) -> list[_Party]:
         pair = _person_pair(piece, language) if found is None or found.role else None
         if pair is not None:
             (first, second), start = pair
+            if pending_role and first.role and not _is_role_word(first.role.split()[0]):
+                # "Minister for Political, | Legal and Security Affairs HE X and ...": one office
+                first = attrs.evolve(first, role=f"{pending_role}, {first.role}")
+            elif pending_role and first.role is None:
+                role, org = _role_and_org(pending_role, language)
+                first = attrs.evolve(first, role=role, organisation=first.organisation or org)
+            pending_role = None
             parties.append(attrs.evolve(first, offset=first.offset + lead))
             parties.append(attrs.evolve(second, offset=second.offset + lead + start))
             expecting_role = second.role is None
             continue
+        next_office = None
+        if found is None and pending_role:
+            # "Senator X and the Acting Minister for Y": X, then the next holder's office
+            split = _CONJ_SPLIT_RE.search(piece)
+            left = _person(piece[: split.start()], language) if split else None
+            if split and left and left.name and _person(piece[split.end() :], language) is None:
+                next_office = _office_phrase(piece[split.end() :])
+                found = left if next_office else None
         if found and not (expecting_role and found.honorific is None and found.role):
-            next_office = None
             if found.role and _CONJ_LEAD_RE.match(found.role):
                 # "Mr X and the Minister for Y": what follows is the next person's office
                 next_office = _office_phrase(found.role)
                 found = attrs.evolve(found, role=None, organisation=None)
+            if pending_role and found.honorific is None and _is_bare_title(found.role):
+                found = attrs.evolve(found, role=None)  # "Senator X" under "Minister for Y"
+            elif pending_role and found.role and not _is_role_word(found.role.split()[0]):
+                # "Minister for Political, | Legal and Security Affairs HE X": one office
+                found = attrs.evolve(found, role=f"{pending_role}, {found.role}")
+                pending_role = None
             if found.role is None and pending_role:  # the office came first
                 role, org = _role_and_org(pending_role, language)
                 found = attrs.evolve(found, role=role, organisation=found.organisation or org)
@@ -935,6 +963,11 @@ def _people_list(text: str, language: str) -> list[_Party]:
                 parties[-1] = attrs.evolve(last, role=role, organisation=org)
             expecting_role = False
     return parties
+
+
+def _is_bare_title(role: str | None) -> bool:
+    """A one-word title used before a name (``Senator``, ``Sec.``), no office of anything."""
+    return bool(role) and len(role.split()) == 1  # type: ignore[union-attr]
 
 
 def _office_phrase(text: str) -> str | None:
@@ -1945,13 +1978,33 @@ def _to_signatory(party: _Party, locate: Finder) -> Signatory | None:
     org = party.organisation or None
     if not name and not org:
         return None
+    role = " ".join(party.role.split()) if party.role else None
     return Signatory(
         name=name,
         honorific=party.honorific or None,
-        role=party.role or None,
-        organisation=org,
+        role=_drop_pre_name_title(role) or None,
+        organisation=" ".join(org.split()) if org else None,
         location=locate(party.offset),
     )
+
+
+# Titles printed just before a name, not offices of anything ("Attorney-General Senator
+# the Hon. X": the office is Attorney-General).
+_PRE_NAME_TITLES = frozenset(
+    {
+        "senator", "sen.", "congressman", "congresswoman", "rep.", "sec.", "sénateur",
+        "sénatrice", "senador", "senadora", "senatore", "senatrice",
+    }
+)  # fmt: skip
+
+
+def _drop_pre_name_title(role: str | None) -> str | None:
+    if not role:
+        return role
+    words = role.split()
+    if len(words) > 1 and words[-1].lower() in _PRE_NAME_TITLES:
+        return " ".join(words[:-1])
+    return role
 
 
 def _block_locator(block: TextBlock, source: str | None) -> Finder:

@@ -1497,3 +1497,57 @@ def test_leaders_who_met_in_french_and_no_meeting_outside_a_joint_document() -> 
     assert [s.name for s in parties.signatories] == ["Paul Durand", "Anne Roy"]
     parties = _one(text, "fr", title="Le Président reçoit la Première ministre")
     assert all(s.name is None for s in parties.signatories)
+
+
+# --------------------------------------------------------------------------- offices and holders
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A title before the name ("Senator") gives way to the office printed before it; the
+        # office after "and" is the next holder's.
+        (
+            "en",
+            "The talks were co-chaired by the Minister for Defence, Senator Ann Lee and the "
+            "Acting Minister for Foreign Affairs, Tom Reid MP.",
+            [
+                ("Ann Lee", "Minister for Defence"),
+                ("Tom Reid", "Acting Minister for Foreign Affairs"),
+            ],
+        ),
+        (
+            "fr",
+            "La réunion a été coprésidée par le ministre de la Défense, le sénateur Jean Roy et "
+            "la ministre des Affaires étrangères, Anne Lee.",
+            [
+                ("Jean Roy", "ministre de la Défense"),
+                ("Anne Lee", "ministre des Affaires étrangères"),
+            ],
+        ),
+        # An office with its own comma stays whole; the split is at the honorific.
+        (
+            "en",
+            "The meeting was co-hosted by Peruvian Minister for Political, Legal and Security "
+            "Affairs HE Luis Vega and Chilean Attorney-General Senator the Hon. Ana Costa.",
+            [
+                ("Luis Vega", "Peruvian Minister for Political, Legal and Security Affairs"),
+                ("Ana Costa", "Chilean Attorney-General"),
+            ],
+        ),
+        (
+            "en",
+            "Joint statement with the Hon. Ann Lee MP - Minister for Trade and Investment and "
+            "the Hon. Tom Reid MP - Minister for Justice",
+            [
+                ("Ann Lee", "Minister for Trade and Investment"),
+                ("Tom Reid", "Minister for Justice"),
+            ],
+        ),
+    ],
+)
+def test_each_office_goes_with_its_holder(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    parties = _one(text, language)
+    assert [(s.name, s.role) for s in parties.signatories] == expected
