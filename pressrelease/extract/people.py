@@ -299,6 +299,7 @@ _ROLE_WORDS = _words(
     comissária embaixador embaixadora voorzitter secretaris-generaal commissaris
     prezydent premier sekretarz dyrektor dyrektorka komisarz przewodniczący
     przewodnicząca ambasador sénateur sénatrice senador senadora senatore senatrice
+    ministres ministros ministras ministri
     """
 )
 
@@ -888,6 +889,7 @@ def _people_list(text: str, language: str) -> list[_Party]:
     expecting_role = False
     pending_role: str | None = None  # "the Deputy Foreign Minister of Viet Nam, Do Hung Viet"
     office_first = False  # the list gives each office before its holder
+    shared: str | None = None  # the singular head of a plural office ("Minister for")
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
@@ -943,7 +945,15 @@ def _people_list(text: str, language: str) -> list[_Party]:
                 found = attrs.evolve(found, role=f"{pending_role}, {found.role}")
                 pending_role = None
             if found.role is None and pending_role:  # the office came first
-                role, org = _role_and_org(pending_role, language)
+                office, head = _shared_office(pending_role)
+                shared = head or shared
+                if shared and not head and shared.split()[0].lower() not in pending_role.lower():
+                    # "... and Health, the Hon Y"; "... et de la Santé, Mme Y"
+                    of = _PREP_OFFICE_RE.match(pending_role)
+                    office = (
+                        f"{shared.split()[0]} {pending_role}" if of else f"{shared} {pending_role}"
+                    )
+                role, org = _role_and_org(office or pending_role, language)
                 found = attrs.evolve(found, role=role, organisation=found.organisation or org)
                 office_first = True
             parties.append(attrs.evolve(found, offset=found.offset + lead))
@@ -953,6 +963,9 @@ def _people_list(text: str, language: str) -> list[_Party]:
         if conj or not parties or office_first:  # not a person: maybe the next one's office
             expecting_role = False
             pending_role = _office_phrase(piece)
+            whole = (raw[conj.end() :] if conj else raw).strip()
+            if shared and _PREP_OFFICE_RE.match(whole) and not _is_role_word(piece.split()[0]):
+                pending_role = whole  # "et de la Santé": the shared office's next field
             continue
         continues = parties and parties[-1].role is not None and _is_cap(piece)
         if parties and (expecting_role or continues) and piece:
@@ -963,6 +976,40 @@ def _people_list(text: str, language: str) -> list[_Party]:
                 parties[-1] = attrs.evolve(last, role=role, organisation=org)
             expecting_role = False
     return parties
+
+
+# "the Ministers for Social Security, the Hon X and Health, the Hon Y": one plural office
+# shared by the holders that follow.
+_PLURAL_OFFICES = {
+    "ministers": "Minister",
+    "ministres": "ministre",
+    "ministros": "ministro",
+    "ministras": "ministra",
+    "ministri": "ministro",
+    "secretaries": "Secretary",
+}
+_PLURAL_OFFICE_RE = re.compile(
+    r"^(?P<plural>ministers|ministres|ministros|ministras|ministri|secretaries)\s+"
+    r"(?P<prep>for|of|de\s+la|de\s+l['’]|du|des|de|del|della|dell['’]|do|da)\s*",
+    re.IGNORECASE,
+)
+
+
+_PREP_OFFICE_RE = re.compile(
+    r"^(?:for|of|de\s+la|de\s+l['’]|du|des|de|del|della|dell['’]|do|da)(?:\s+|(?<=['’]))",
+    re.IGNORECASE,
+)
+
+
+def _shared_office(office: str | None) -> tuple[str | None, str | None]:
+    """``Ministers for Social Security`` -> (``Minister for Social Security``, ``Minister for``)."""
+    found = _PLURAL_OFFICE_RE.match(office or "")
+    if not office or not found:
+        return office, None
+    singular = _PLURAL_OFFICES[found.group("plural").lower()]
+    head = f"{singular} {found.group('prep')}"
+    separator = "" if head.endswith(("'", "’")) else " "
+    return f"{head}{separator}{office[found.end() :]}", head
 
 
 def _is_bare_title(role: str | None) -> bool:
@@ -977,6 +1024,9 @@ def _office_phrase(text: str) -> str | None:
     (``Northern Territory Minister``); what comes before (a conjunction, an
     article, a scan's debris) is dropped.
     """
+    conj = _CONJ_LEAD_RE.match(text)
+    if conj:
+        text = text[conj.end() :]
     tokens = _tokens(text)
     first = next((i for i, (_, t) in enumerate(tokens) if _is_role_word(t)), None)
     if first is None:

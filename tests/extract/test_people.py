@@ -1551,3 +1551,28 @@ def test_each_office_goes_with_its_holder(
 ) -> None:
     parties = _one(text, language)
     assert [(s.name, s.role) for s in parties.signatories] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "The plan was described as sound by the Ministers for Trade, the Hon Ann Lee and "
+            "Health, the Hon. Tom Reid.",
+            [("Ann Lee", "Minister for Trade"), ("Tom Reid", "Minister for Health")],
+        ),
+        (
+            "fr",
+            "Le plan a été annoncé par les ministres de l’Économie, M. Paul Durand, et de la "
+            "Santé, Mme Anne Roy.",
+            [("Paul Durand", "ministre de l’Économie"), ("Anne Roy", "ministre de la Santé")],
+        ),
+    ],
+)
+def test_a_plural_office_is_shared_by_the_holders_that_follow(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    blocks = [TextBlock(text="Joint statement", line=1), TextBlock(text=text, line=3)]
+    parties = extract_parties(title="Plan", blocks=blocks, language=language)
+    assert [(s.name, s.role) for s in parties.signatories] == expected
