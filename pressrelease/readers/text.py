@@ -39,6 +39,13 @@ What a document is made of, in the order it is looked for:
    opening wire dateline ``GENEVA - The ...`` or a first line ``Leuven,
    Belgium``.
 5. A trailing ``Languages:`` block (EEAS) lists the translations; it is not body.
+6. **Signatories and participants** (:mod:`~pressrelease.extract.people`) are
+   read from the title, the head's unused blocks and the body, each block
+   with its lines as printed (a signature block's name, office and
+   organisation lines; columns separated by runs of spaces), Markdown markup
+   removed; every location points to the source line and column. A saved web
+   page's site name (``... | News | European Parliament``) counts as its
+   publisher when the front matter names no creators.
 
 External-link marks such as ``(lien externe)`` stay in the paragraph text as
 printed and give a :class:`~pressrelease.model.Link` without ``href`` on the
