@@ -1588,6 +1588,11 @@ def _office_key(role: str | None) -> str:
     return " ".join(words)
 
 
+def _words_of(person: _Party) -> list[str]:
+    """The lower-case words of a person's office and organisation."""
+    return f"{person.role or ''} {person.organisation or ''}".casefold().split()
+
+
 def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] | None:
     """Match people to the nameless parties of a title (``U.S.-Mexico``), or ``None``.
 
@@ -1600,7 +1605,7 @@ def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] 
     orgs = [(s.organisation or "").casefold() for s in nameless]
     taken: dict[int, int] = {}
     for index, person in enumerate(people):
-        words = f"{person.role or ''} {person.organisation or ''}".casefold().split()
+        words = _words_of(person)
         for slot, org in enumerate(orgs):
             stem = org.split()[-1][:5] if org.split() else ""
             if slot in taken.values() or len(stem) < 4:
@@ -1623,6 +1628,14 @@ def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] 
         ]
         if slots:
             taken[index] = slots[0]
+    if not taken and all(
+        person.organisation is None
+        and all(_is_role_word(word) for word in (person.role or "").split())
+        for person in people
+    ):
+        # Nothing in the offices says which country: both lists name them in one order
+        # ("the United States and India" / "President A and Prime Minister B").
+        taken = {index: index for index in range(len(people))}
     if len(taken) < len(people) - 1:
         return None
     left = [slot for slot in range(len(orgs)) if slot not in taken.values()]

@@ -1576,3 +1576,26 @@ def test_a_plural_office_is_shared_by_the_holders_that_follow(
     blocks = [TextBlock(text="Joint statement", line=1), TextBlock(text=text, line=3)]
     parties = extract_parties(title="Plan", blocks=blocks, language=language)
     assert [(s.name, s.role) for s in parties.signatories] == expected
+
+
+def test_leaders_fill_the_countries_in_order_only_when_their_offices_name_none() -> None:
+    # "President" and "Prime Minister" say nothing of a country: the two lists share an order.
+    parties = _one(
+        "President Ana Costa and Prime Minister Jan Novak met in Lima today.",
+        "en",
+        title="Joint Statement from Peru and Malta",
+    )
+    assert [(s.name, s.organisation) for s in parties.signatories] == [
+        ("Ana Costa", "Peru"),
+        ("Jan Novak", "Malta"),
+    ]
+    # A guest whose office names a third country fills nothing: the countries stay.
+    parties = _one(
+        "President Ana Costa hosted Bolivian Foreign Minister Luis Vega in Lima today.",
+        "en",
+        title="Joint Statement from Peru and Malta",
+    )
+    assert [(s.name, s.organisation) for s in parties.signatories] == [
+        (None, "Peru"),
+        (None, "Malta"),
+    ]
