@@ -1051,7 +1051,7 @@ class _PartyLines:
             if markdown:
                 if _ACTIVE_HTML.search(raw):
                     raw = _ACTIVE_HTML.sub(" ", raw)
-                plain = _HARD_BREAK_MARK.sub("", strip_markdown(raw)[0])
+                plain = _plain_markdown(raw)
                 if plain != raw:
                     pair = (plain, raw)
                 raw = plain
@@ -1076,8 +1076,22 @@ class _PartyLines:
         return Location(source=self.source, line=number, column=column + offset)
 
 
-# A Markdown hard break ("\\" at the end of a line) that strip_markdown keeps.
-_HARD_BREAK_MARK = re.compile(r"\\$")
+# Inline markup as the people extractor needs it gone: a link's target, an image's or
+# autolink's brackets, HTML tags, emphasis and code marks, escapes, a hard-break "\".
+# Only removal: every character left is one of the line's, in order (see _aligned).
+_MD_INLINE_NOISE = re.compile(
+    r"!?\[(?=[^\]]*\]\([^)]*\))|\]\([^)]*\)|<[A-Za-z/!][^>]*>|(?<!\w)[*_]+|[*_]+(?!\w)|`+|"
+    r"\\(?=[^\w\s])|\\$"
+)
+
+
+def _plain_markdown(line: str) -> str:
+    """``**Dr** [Ann Lee](https://x.org)`` -> ``Dr Ann Lee`` (markup removed, nothing added).
+
+    >>> _plain_markdown("**Dr** [Ann Lee](https://x.org), *President*")
+    'Dr Ann Lee, President'
+    """
+    return _MD_INLINE_NOISE.sub("", line)
 
 
 def _aligned(plain: str, raw: str, offset: int) -> int:
