@@ -1941,7 +1941,8 @@ def _signature_block(
                     columns = {}
                 for j in people:
                     offset, cell, party = cells[j]
-                    assert party is not None
+                    if party is None:  # never: people lists the cells with a name
+                        continue
                     org = pending.pop(j, None) or (
                         pending.pop(next(iter(pending))) if len(pending) == 1 else None
                     )
