@@ -1649,7 +1649,60 @@ def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] 
     ]
 
 
+# "Following is the text of the final communique of the thirteenth SEATO Council meeting
+# issued in ...", "Following is the ANZUS Council communique issued ...", "On trouvera
+# ci-après le texte du communiqué final de la réunion du Conseil ...": the meeting issues it.
+_FOLLOWING_COMMUNIQUE_RE = re.compile(
+    r"\bFollowing (?:is|are) (?:the (?:text|transcript) of )?(?:the|a) (?:(?:final|joint) )?"
+    r"communiqu[eé]s? (?:of|from|issued by) (?:the )?(?P<of>[^:.;]+?)(?= issued\b| released\b|"
+    r" adopted\b| at\b| in\b| on\b|[:.;,]|$)"
+    r"|\bFollowing (?:is|are) the (?P<named>[^:.;]+?) (?:(?:final|joint) )?communiqu[eé]s?\b"
+    r"|\b(?:On trouvera ci-après|Voici) le texte du communiqué (?:final |conjoint |commun )?"
+    r"(?:de la|du|de l['’]|des)\s*(?P<fr>[^:.;]+?)(?=,| publié\b| adopté\b| à\b|[:.;]|$)",
+    re.IGNORECASE,
+)
+_ORDINAL_RE = re.compile(
+    r"^(?:the\s+)?(?:\d+\s*(?:st|nd|rd|th|e|er|ème)|[a-z-]+(?:st|nd|rd|th|ième))\s+",
+    re.IGNORECASE,
+)
+
+
+_MEETING_OF_RE = re.compile(
+    r"^(?:meeting|session|réunion|séance|Tagung|Sitzung|reunión|riunione|reunião|vergadering)\s+"
+    r"(?:of\s+the|of|du|de\s+la|de\s+l['’]|des|der|des|del|della|dello|do|da|van\s+de)\s*",
+    re.IGNORECASE,
+)
+
+
+def _communique_of_meeting(text: str) -> list[_Party]:
+    """The meeting whose communiqué a release reproduces (``ANZUS Council``)."""
+    if not _hinted(text, ("communiqu",)):
+        return []
+    found = _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS)
+    if not found:
+        return []
+    group = next(g for g in ("of", "named", "fr") if found.group(g))
+    body, start = found.group(group).strip(), found.start(group)
+    ordinal = _ORDINAL_RE.match(body)
+    if ordinal and not _is_cap(ordinal.group().split()[-1]):
+        body, start = body[ordinal.end() :], start + ordinal.end()
+    meeting_of = _MEETING_OF_RE.match(body)  # "réunion du Conseil de ...": the Council
+    if meeting_of and any(w.lower() in _MEETING_WORDS for w in body[meeting_of.end() :].split()):
+        body, start = body[meeting_of.end() :], start + meeting_of.end()
+    words = body.split()
+    if len(words) > 1 and words[-1].lower() in ("meeting", "réunion", "session", "séance"):
+        if words[-2].lower() in _MEETING_WORDS:  # "SEATO Council meeting": the Council
+            body = body[: body.rfind(" ")]
+    low = [w.lower().strip(",") for w in body.split()]
+    if not low or not any(w in _MEETING_WORDS for w in low) or len(body) > _MAX_ITEM_CHARS:
+        return []
+    return [_Party(None, None, None, body, start)]
+
+
 def _following_is(text: str, language: str) -> list[_Party]:
+    meeting = _communique_of_meeting(text)
+    if meeting:
+        return meeting
     french = _FR_TEXT_OF_RE.search(text) if _hinted(text, ("trouvera", "voici")) else None
     if french:
         return _office_holder(french.group("who"), french.start("who"), language)

@@ -1599,3 +1599,35 @@ def test_leaders_fill_the_countries_in_order_only_when_their_offices_name_none()
         (None, "Peru"),
         (None, "Malta"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Following is the text of the final communique of the fifth Pacific Islands Forum "
+            "meeting issued in Suva on 3 May:",
+            ["Pacific Islands Forum"],
+        ),
+        (
+            "en",
+            "Following is the text of the joint communique issued by the Nordic Council at the "
+            "end of its session:",
+            ["Nordic Council"],
+        ),
+        (
+            "fr",
+            "On trouvera ci-après le texte du communiqué final de la réunion du Conseil de "
+            "l’Atlantique Nord, publié à Bruxelles :",
+            ["Conseil de l’Atlantique Nord"],
+        ),
+        # No meeting: a person's communiqué is read by the other rules, not as a body.
+        ("en", "Following is the communique of the Minister for Trade, Ms Ann Lee:", []),
+    ],
+)
+def test_a_release_that_reproduces_a_meetings_communique(
+    language: str, text: str, expected: list[str]
+) -> None:
+    parties = _one(text, language, title="Communique", line=5)
+    assert [s.organisation for s in parties.signatories if not s.name] == expected
