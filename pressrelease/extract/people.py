@@ -1690,9 +1690,12 @@ def _communique_of_meeting(text: str) -> list[_Party]:
     if meeting_of and any(w.lower() in _MEETING_WORDS for w in body[meeting_of.end() :].split()):
         body, start = body[meeting_of.end() :], start + meeting_of.end()
     words = body.split()
-    if len(words) > 1 and words[-1].lower() in ("meeting", "réunion", "session", "séance"):
-        if words[-2].lower() in _MEETING_WORDS:  # "SEATO Council meeting": the Council
-            body = body[: body.rfind(" ")]
+    if (
+        len(words) > 1
+        and words[-1].lower() in ("meeting", "réunion", "session", "séance")
+        and words[-2].lower() in _MEETING_WORDS
+    ):
+        body = body[: body.rfind(" ")]  # "SEATO Council meeting": the Council
     low = [w.lower().strip(",") for w in body.split()]
     if not low or not any(w in _MEETING_WORDS for w in low) or len(body) > _MAX_ITEM_CHARS:
         return []
