@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from pressrelease.feeds import read_feed, write_feed
-from pressrelease.feeds._ext import same_value
+from pressrelease.feeds._ext import _without_unsafe_urls, same_value
 from pressrelease.model import (
     Contact,
     Link,
@@ -48,6 +48,9 @@ def _assert_same(back: list[PressRelease], items: list[PressRelease]) -> None:
 @settings(max_examples=40)
 @given(items=st.lists(records, min_size=1, max_size=3))
 def test_ours_to_format_and_back_is_lossless(fmt: str, items: list[PressRelease]) -> None:
+    # A URL with a scheme other than http(s) or mailto ("A:", "javascript:") is dropped
+    # with a PR501 on reading (the hostile-link cases in tests/hostile): not a round trip.
+    assume(all(_without_unsafe_urls(item, source=None, line=None) == item for item in items))
     data, report = _write(items, fmt)
     assert report.records == len(items)
     _assert_same(list(read_feed(data, fmt)), items)
