@@ -240,8 +240,9 @@ class _Builder:
 #: A lone no-break space between words is typography (``Mme\xa0Balfoort``,
 #: ``2\xa0décembre``) and is kept, as the text reader keeps it; any other run
 #: of white space, NO-BREAK SPACEs included, becomes one space.
-_LONE_NO_BREAK = re.compile(r"(?<=\S)[\u00a0\u202f](?=\S)")
-_MARKERS = {"\u00a0": "\x00", "\u202f": "\x01"}
+#: (A lone one, captured: ``re.split`` keeps it between the pieces. The set
+#: comes first so that the regex engine jumps from one candidate to the next.)
+_LONE_NO_BREAK = re.compile(r"([\u00a0\u202f])(?<=\S[\u00a0\u202f])(?=\S)")
 
 
 def normalise_space(raw: str) -> str:
@@ -252,8 +253,13 @@ def normalise_space(raw: str) -> str:
     """
     if "\u00a0" not in raw and "\u202f" not in raw:
         return " ".join(raw.split())
-    marked = _LONE_NO_BREAK.sub(lambda found: _MARKERS[found.group()], raw)
-    return " ".join(marked.split()).replace("\x00", "\u00a0").replace("\x01", "\u202f")
+    # Pieces between lone no-break spaces end and start with a non-space, so
+    # collapsing each piece on its own collapses the whole.
+    pieces = _LONE_NO_BREAK.split(raw)
+    if len(pieces) == 1:
+        return " ".join(raw.split())
+    pieces[::2] = [" ".join(piece.split()) for piece in pieces[::2]]
+    return "".join(pieces)
 
 
 def _span(raw: str, start: int, end: int) -> tuple[int, int]:
