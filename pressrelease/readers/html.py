@@ -48,7 +48,6 @@ Decisions, for callers to rely on:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
@@ -227,7 +226,7 @@ class _Page:
     found: dict[str, Any] = attrs.Factory(dict)
     notices: list[Notice] = attrs.Factory(list)
     locations: dict[str, Location] = attrs.Factory(dict)
-    child_paths: dict[etree._Element, dict[etree._Element, str]] = attrs.Factory(dict)
+    paths: dict[etree._Element, str] = attrs.Factory(dict)
 
     def where(self, element: etree._Element | None) -> Location | None:
         if element is None:
@@ -239,25 +238,31 @@ class _Page:
 
         ``getpath`` counts an element's preceding siblings on every call, which
         is quadratic on a page of many paragraphs; here the paths of all the
-        children of a parent are worked out once, in one pass.
+        children of a parent are worked out once, in one pass, and kept.
         """
+        paths = self.paths
+        found = paths.get(element)
+        if found is not None:
+            return found
         parent = element.getparent()
         if parent is None:
-            return self.tree.getpath(element)
-        paths = self.child_paths.get(parent)
-        if paths is None:
-            base = self.path(parent)
-            tags = [child.tag for child in parent if isinstance(child.tag, str)]
-            totals = Counter(tags)
-            seen: Counter[str] = Counter()
-            paths = {}
-            for child in parent:
-                tag = child.tag
-                if not isinstance(tag, str):
-                    continue
-                seen[tag] += 1
-                paths[child] = f"{base}/{tag}[{seen[tag]}]" if totals[tag] > 1 else f"{base}/{tag}"
-            self.child_paths[parent] = paths
+            found = paths[element] = self.tree.getpath(element)
+            return found
+        base = self.path(parent)
+        children = [(child, child.tag) for child in parent]
+        totals: dict[str, int] = {}
+        for _, tag in children:
+            if isinstance(tag, str):
+                totals[tag] = totals.get(tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child, tag in children:
+            if not isinstance(tag, str):
+                continue
+            if totals[tag] > 1:
+                number = seen[tag] = seen.get(tag, 0) + 1
+                paths[child] = f"{base}/{tag}[{number}]"
+            else:
+                paths[child] = f"{base}/{tag}"
         return paths.get(element) or self.tree.getpath(element)
 
     def run(self, expression: str) -> Any:
