@@ -179,6 +179,47 @@ def _union(expressions: tuple[str, ...]) -> etree.XPath:
     return etree.XPath(" | ".join(_fast(e) for e in expressions))
 
 
+_WRAPPED = re.compile(r"\((?P<inner>.*)\)\[(?P<position>[1-9]\d*)\]")
+_CLASS_FIRST = re.compile(
+    r"//(?P<tag>[a-z][a-z0-9]*)\[contains\(@class,\s*'(?P<word>[^']+)'\)\](?P<rest>(?:/[^|]*)?)"
+)
+
+
+@attrs.frozen
+class _ClassPlan:
+    """An XPath ``//tag[contains(@class, 'word')]<rest>``, optionally as ``(...)[position]``.
+
+    Most profile XPaths start so; each run as XPath walks the whole page,
+    while one walk (:meth:`_Page.classed`) serves them all.
+    """
+
+    tag: str
+    word: str
+    rest: etree.XPath | None
+    position: int | None
+
+
+@cache
+def _class_plan(expression: str) -> _ClassPlan | None:
+    """How to run ``expression`` from the page's class index, or ``None``.
+
+    >>> plan = _class_plan("(//div[contains(@class, 'meta')]//span)[2]")
+    >>> plan.tag, plan.word, plan.rest.path, plan.position
+    ('div', 'meta', './/span', 2)
+    >>> _class_plan("//div[contains(@class, 'a')][2]") is None
+    True
+    """
+    position = None
+    wrapped = _WRAPPED.fullmatch(expression)
+    if wrapped is not None:
+        expression, position = wrapped["inner"], int(wrapped["position"])
+    found = _CLASS_FIRST.fullmatch(expression)
+    if found is None:
+        return None
+    rest = etree.XPath("." + found["rest"]) if found["rest"] else None
+    return _ClassPlan(tag=found["tag"], word=found["word"], rest=rest, position=position)
+
+
 #: A DOCTYPE with an internal subset (``<!DOCTYPE html [<!ENTITY ...>]>``), after
 #: any BOM, white space and comments.
 _INTERNAL_SUBSET = re.compile(
@@ -227,6 +268,7 @@ class _Page:
     notices: list[Notice] = attrs.Factory(list)
     locations: dict[str, Location] = attrs.Factory(dict)
     paths: dict[etree._Element, str] = attrs.Factory(dict)
+    classes: dict[str, list[tuple[etree._Element, str]]] = attrs.Factory(dict)
 
     def where(self, element: etree._Element | None) -> Location | None:
         if element is None:
@@ -270,8 +312,59 @@ class _Page:
         try:
             return self.found[expression]
         except KeyError:
-            result = self.found[expression] = _xpath(expression)(self.root)
-            return result
+            pass
+        result = None
+        plan = _class_plan(expression)
+        if plan is not None:
+            result = self._planned(plan)
+        if result is None:
+            result = _xpath(expression)(self.root)
+        self.found[expression] = result
+        return result
+
+    def _planned(self, plan: _ClassPlan) -> list[Any] | None:
+        """A class plan's result, or ``None`` when only the XPath can tell its order."""
+        contexts = [element for element, names in self.classed(plan.tag) if plan.word in names]
+        if plan.rest is None:
+            result: list[Any] = contexts
+        elif not contexts:
+            result = []
+        elif len(contexts) == 1:
+            result = plan.rest(contexts[0])
+        else:  # results under several containers: XPath puts them in document order
+            return None
+        if plan.position is not None:
+            result = result[plan.position - 1 : plan.position]
+        return result
+
+    def classed(self, tag: str) -> list[tuple[etree._Element, str]]:
+        """The page's ``tag`` elements with a ``class``, in document order, and their classes."""
+        found = self.classes.get(tag)
+        if found is None:
+            found = self.classes[tag] = [
+                (element, names)
+                for element in self.root.iter(tag)
+                if (names := element.get("class"))
+            ]
+        return found
+
+    def union(self, expressions: tuple[str, ...]) -> list[etree._Element]:
+        """The elements several XPaths select, in document order."""
+        plans = [_class_plan(expression) for expression in expressions]
+        tags = {plan.tag for plan in plans if plan is not None}
+        if len(tags) == 1 and all(
+            plan is not None and plan.rest is None and plan.position is None for plan in plans
+        ):
+            words = [plan.word for plan in plans if plan is not None]
+            return [
+                element
+                for element, names in self.classed(tags.pop())
+                if any(word in names for word in words)
+            ]
+        result = _union(expressions)(self.root)
+        return (
+            [e for e in result if isinstance(e, etree._Element)] if isinstance(result, list) else []
+        )
 
     def meta(self, *keys: str) -> tuple[str, etree._Element] | None:
         for key in keys:
@@ -1118,9 +1211,7 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     _fallback_base(page, profile)
     containers: list[etree._Element] = []
     if profile is not None and profile.body:
-        result = _union(profile.body)(page.root)
-        if isinstance(result, list):
-            containers = _outermost([e for e in result if isinstance(e, etree._Element)])
+        containers = _outermost(page.union(profile.body))
     generic_main = None
     if not containers:
         generic_main = _main_container(page)
