@@ -415,7 +415,7 @@ def _load(
             line=1,
             path="$",
         )
-    if "\x00" in text:
+    if b"\x00" in raw:  # (raw is text as UTF-8: a NUL byte there is a NUL character)
         index = text.index("\x00")
         raise ParseError(
             "the page holds NUL characters: it is not an HTML text (UTF-16 without a byte "
