@@ -66,6 +66,7 @@ from pressrelease.errors import (
     UnsafeInputError,
 )
 from pressrelease.extract.dates import find_dates
+from pressrelease.extract.ids import find_id
 from pressrelease.extract.people import Parties, TextBlock, extract_parties
 from pressrelease.extract.places import known_place
 from pressrelease.issuers import ISSUER_KEYS, HtmlProfile, Issuer, get_issuer, issuer_for_host
@@ -738,8 +739,9 @@ def _unique_id(page: _Page, issuer: Issuer | None) -> str | None:
         value = profile.id_form(value)
     if len(value) > page.limits.max_id_length:
         raise LimitExceededError(
-            f"the unique ID is {len(value)} characters, more than max_id_length="
-            f"{page.limits.max_id_length}",
+            f"unique ID is {len(value)} characters, more than max_id_length="
+            f"{page.limits.max_id_length} (starts {value[:20]!r}); raise the limit if it is "
+            "genuine",
             source=page.source,
             line=element.sourceline,
             path="$.unique_id",
@@ -1355,6 +1357,22 @@ def _text_stage(
             issuer=issuer.key if issuer else None,
             limits=page.limits,
         )
+    except LimitExceededError as exc:
+        # Over a limit (a unique ID longer than max_id_length...): the page is
+        # refused as the text would be, located in the page, not in the
+        # text laid out from it.
+        if exc.line and 0 < exc.line <= len(owners):
+            owner = owners[exc.line - 1]
+        elif exc.path == "$.unique_id":  # the paragraph where the ID reader meets it
+            owner = next((p for p in sample if _id_too_long(p.text, page.limits)), None)
+        else:
+            owner = None
+        raise LimitExceededError(
+            exc.message,
+            source=page.source,
+            line=owner.location.line if owner is not None and owner.location else None,
+            path=exc.path,
+        ) from exc
     except PressReleaseError as exc:
         page.note(
             "PR605", f"the main text could not be read as a release: {exc.message}", "$", None
@@ -1398,6 +1416,14 @@ def _text_stage(
         elif sampled in marked:
             kept.append(marked[sampled])
     return record, tuple(kept)
+
+
+def _id_too_long(text: str, limits: Limits) -> bool:
+    try:
+        find_id(text, limits=limits)
+    except LimitExceededError:
+        return True
+    return False
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -1540,7 +1566,8 @@ def parse_html(
 
     Raises:
         DecodeError: the bytes are not valid in the charset chosen.
-        LimitExceededError: the page is too large or too deeply nested.
+        LimitExceededError: the page is too large or too deeply nested, or
+            a value is over its limit (a unique ID over ``max_id_length``).
         ParseError: the page holds no press release (the message says what is
             missing), or lists several (use :func:`read_html`).
 

@@ -14,10 +14,6 @@ FEED_LINE_ZERO = (
     "feeds/_stream.py takes XMLSyntaxError.position, which is (0, 0) for an undefined entity: "
     "the error says line 0 (_xml.py reads parser.error_log)"
 )
-NO_ID_LIMIT = (
-    "the HTML reader does not apply Limits.max_id_length: a 65-character ID is read "
-    "(every other reader does)"
-)
 FEED_ITEM_BYTES = (
     "feeds/_stream.py measures an item's bytes by whole parser reads, so an item over "
     "max_feed_item_bytes in a small document is not caught"
@@ -42,7 +38,6 @@ CASES.update(
 )
 
 TESTS: dict[tuple[str, str], str] = {}
-TESTS[("test_id_length_at_default", "html")] = NO_ID_LIMIT
 TESTS[("test_id_length_at_default", "ninjs")] = (
     "by design: a ninjs uri is a URI, not an issuer's ID, and real ones (IPTC's test suite) "
     "exceed 64 characters, so max_id_length does not apply to it"
