@@ -993,17 +993,26 @@ def _body(
         holders = {a for t in page.times for a in t.iterancestors()}
         blocks = [b for b in blocks if b.element not in holders or not _only_time(b)]
     paragraphs = []
+    where = page.where
+    most = page.limits.max_field_chars
     for index, block in enumerate(blocks):
-        _limit(page, block.text, f"$.body[{index}]", block.element)
+        text = block.text
+        if len(text) > most:
+            _limit(page, text, f"$.body[{index}]", block.element)
         kind = block.kind
-        if kind is ParagraphKind.PARAGRAPH and block.bold and len(block.text) < 200:
+        if kind is ParagraphKind.PARAGRAPH and block.bold and len(text) < 200:
             kind = ParagraphKind.HEADING  # a paragraph all in bold stands as a heading
-        location = page.where(block.element)
-        links = tuple(
-            Link(text=text, href=href, start=start, location=page.where(anchor))
-            for text, href, start, anchor in block.links
+        links = (
+            tuple(
+                Link(text=words, href=href, start=start, location=where(anchor))
+                for words, href, start, anchor in block.links
+            )
+            if block.links
+            else ()
         )
-        paragraphs.append(Paragraph(text=block.text, kind=kind, links=links, location=location))
+        paragraphs.append(
+            Paragraph(text=text, kind=kind, links=links, location=where(block.element))
+        )
     return tuple(paragraphs)
 
 
