@@ -184,7 +184,7 @@ def safe_url(href: str, base: str | None) -> tuple[str | None, str | None]:
     else:
         if base is None:
             return None, "relative link and no page URL to resolve it against"
-        absolute = urljoin(base, cleaned)
+        absolute = _join(base, cleaned)
         found = _SCHEME.match(absolute)
         scheme = found.group(1).lower() if found else ""
         if scheme not in SAFE_SCHEMES:
@@ -192,6 +192,37 @@ def safe_url(href: str, base: str | None) -> tuple[str | None, str | None]:
     if scheme != "mailto" and not absolute[len(scheme) + 1 :].startswith("//"):
         return None, "http(s) link without a host"
     return absolute, None
+
+
+#: The scheme and host of an http(s) base URL that ``urljoin`` keeps as it is.
+_ORIGIN = re.compile(r"https?://[^/?#\[\]\t\r\n]*(?=[/?#]|$)")
+
+
+def _join(base: str, href: str) -> str:
+    """``urljoin(base, href)``, without parsing both when ``href`` is a plain path from the root.
+
+    Such a path (``/en/press/1?x=2``) is appended to the base's scheme and
+    host: only empty, ``.`` or ``..`` segments, ``;parameters``, or an empty
+    query or fragment would be changed by ``urljoin``, and those go to it.
+
+    >>> _join("https://example.org/a/b?q", "/c/d?e=1#f")
+    'https://example.org/c/d?e=1#f'
+    >>> _join("https://example.org/a/b", "/c/../d")
+    'https://example.org/d'
+    """
+    if href[:1] == "/" and href[1:2] != "/" and not _STRIP_ANYWHERE.search(href):
+        origin = _ORIGIN.match(base)
+        if origin is not None and origin.group().isascii():
+            path = href.split("?", 1)[0].split("#", 1)[0]
+            if (
+                "//" not in path
+                and "/." not in path
+                and ";" not in path
+                and not href.endswith(("?", "#"))
+                and "?#" not in href
+            ):
+                return origin.group() + href
+    return urljoin(base, href)
 
 
 @attrs.define

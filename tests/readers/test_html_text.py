@@ -43,3 +43,37 @@ def test_only_white_space_changes(raw: str) -> None:
             assert not out[index - 1].isspace()
             assert not out[index + 1].isspace()
     assert out.count("\u00a0") + out.count("\u202f") <= raw.count("\u00a0") + raw.count("\u202f")
+
+
+_BASES = [
+    "https://example.org/a/b?q#f",
+    "http://example.org:8080",
+    "https://example.org/a;p?q",
+    "https://user@example.org/x",
+    "HTTPS://Example.ORG/x",
+    "https://example.org?x",
+    "https://[::1]/a",
+    "https://exämple.org/",
+    "https://example.org\n/x",
+]
+
+
+@given(
+    st.sampled_from(_BASES),
+    st.lists(st.sampled_from([*"ab/.?#;%:@é\t", "..", "./", "//", "%2e"]), max_size=10),
+)
+def test_links_from_the_root_resolve_as_urljoin_resolves_them(base: str, pieces: list[str]) -> None:
+    from urllib.parse import urljoin
+
+    from pressrelease.readers._html_text import _join
+
+    href = "/" + "".join(pieces)
+    try:
+        expected = urljoin(base, href)
+    except ValueError:
+        expected = "ValueError"
+    try:
+        got = _join(base, href)
+    except ValueError:
+        got = "ValueError"
+    assert got == expected
