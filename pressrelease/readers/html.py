@@ -181,8 +181,12 @@ def _union(expressions: tuple[str, ...]) -> etree.XPath:
 
 
 _WRAPPED = re.compile(r"\((?P<inner>.*)\)\[(?P<position>[1-9]\d*)\]")
+#: Location steps with simple predicates (``/span[2]``, ``//a[@href]``, ``/@content``):
+#: whatever follows, the result is a node set, as the whole XPath's is.
+_STEPS = r"(?:/{1,2}(?:@?[A-Za-z_*][\w.:-]*|text\(\)|node\(\)|\.{1,2})(?:\[[^\[\]]*\])*)*"
 _CLASS_FIRST = re.compile(
-    r"//(?P<tag>[a-z][a-z0-9]*)\[contains\(@class,\s*'(?P<word>[^']+)'\)\](?P<rest>(?:/[^|]*)?)"
+    r"//(?P<tag>[a-z][a-z0-9]*)\[contains\(@class,\s*'(?P<word>[^']+)'\)\]"
+    rf"(?P<rest>{_STEPS})"
 )
 
 
@@ -208,6 +212,8 @@ def _class_plan(expression: str) -> _ClassPlan | None:
     >>> plan.tag, plan.word, plan.rest.path, plan.position
     ('div', 'meta', './/span', 2)
     >>> _class_plan("//div[contains(@class, 'a')][2]") is None
+    True
+    >>> _class_plan("//div[contains(@class, 'a')]/@id = 'x'") is None  # a boolean, not nodes
     True
     """
     position = None
