@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-NO_ID_LIMIT = (
-    "the HTML reader does not apply Limits.max_id_length: a 65-character ID is read "
-    "(every other reader does)"
-)
 FEED_SLOW = (
     "the feed readers build ~4,500 RSS / ~6,000 Atom records a second (urljoin, attrs "
     "validators, dates per item): a million items take 3-4 minutes, not < 30 s; memory stays "
@@ -29,7 +25,6 @@ CASES.update(
 )
 
 TESTS: dict[tuple[str, str], str] = {}
-TESTS[("test_id_length_at_default", "html")] = NO_ID_LIMIT
 TESTS[("test_id_length_at_default", "ninjs")] = (
     "by design: a ninjs uri is a URI, not an issuer's ID, and real ones (IPTC's test suite) "
     "exceed 64 characters, so max_id_length does not apply to it"
