@@ -249,6 +249,8 @@ class Block:
     #: people extractor reads them: a signature block puts a name, an office
     #: and an organisation on lines of their own.
     lines: tuple[tuple[str, int | None], ...] = ()
+    #: The table cell (``<td>``, ``<th>``) the block is in, if any.
+    cell: etree._Element | None = None
 
 
 @attrs.define
@@ -369,6 +371,7 @@ class BlockWalker:
         self.dropped_active: list[etree._Element] = []
         self.too_deep = False
         self._out: list[Block] = []
+        self._cell: etree._Element | None = None
 
     def blocks(self, container: etree._Element) -> list[Block]:
         """The blocks of ``container`` (headings, paragraphs, list items, quotes)."""
@@ -422,6 +425,7 @@ class BlockWalker:
                 links=links,
                 bold=not builder.plain,
                 lines=lines,
+                cell=self._cell,
             )
         )
         builder.reset()
@@ -450,8 +454,14 @@ class BlockWalker:
                 if tag in BLOCK_TAGS:
                     self._flush(builder, block, kind)
                     child_kind = _kind_of(tag, kind)
-                    self._walk(child, builder, child, child_kind, False, depth + 1)
-                    self._flush(builder, child, child_kind)
+                    if tag == "td" or tag == "th":
+                        outer, self._cell = self._cell, child
+                        self._walk(child, builder, child, child_kind, False, depth + 1)
+                        self._flush(builder, child, child_kind)
+                        self._cell = outer
+                    else:
+                        self._walk(child, builder, child, child_kind, False, depth + 1)
+                        self._flush(builder, child, child_kind)
                 elif tag == "br":
                     builder.add(_BREAK, bold=bold)
                     builder.breaks.append(child.sourceline)

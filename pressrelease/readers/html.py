@@ -1148,6 +1148,10 @@ _TEXT_HEAD = 12
 _TEXT_TAIL = 2
 _PARTY_HEAD = 4
 _PARTY_TAIL = 3
+#: Short blocks before the closing ones are read too, up to this many closing
+#: blocks in all: a signature block's marker line and its signers, one block each.
+_PARTY_TAIL_MOST = 12
+_SHORT_BLOCK = 200
 
 
 def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
@@ -1165,7 +1169,6 @@ def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
 #: A segment of a line handed to the people extractor: where it starts in the
 #: line, the element holding it and its source line.
 _Segment = tuple[int, etree._Element, int | None]
-_CELLS = ("td", "th")
 #: A table printed as rows for the extractor: a signature table, not a page laid
 #: out in a table (no cell paragraph longer than this, at most this many rows).
 _TABLE_CELL_CHARS = 300
@@ -1227,25 +1230,37 @@ class _PartyText:
         offset = location.column - 1
         segments = self._lines[location.line - 1]
         _, element, line = segments[0]
+        end = len(text)
         for start, holder, number in segments:
             if start <= offset:
                 element, line = holder, number
-        word = text[offset:].split(maxsplit=1)[:1]
+            elif end == len(text):
+                end = start - len(_CELL_GAP)  # the cell's text ends before the next one's
         return Location(
             source=self.page.source,
             line=line,
-            column=_source_column(self.page.text, line, word[0]) if word else None,
+            column=_source_column(self.page.text, line, text[offset:end]),
             element=self.page.path(element),
         )
 
 
-def _source_column(text: str, line: int | None, word: str) -> int | None:
-    """The 1-based column of ``word`` in source line ``line``, if it is printed there as is.
+def _source_column(text: str, line: int | None, printed: str) -> int | None:
+    """The 1-based column in source line ``line`` where ``printed`` (a name and what
+    follows it in its cell) starts, if the source prints its first words as they are.
 
-    >>> _source_column("<p>\\n<b>Dr</b> Ann Lee</p>", 2, "Ann")
+    The longest run of its first words (at most four) found in the line is
+    taken, so that a name that shares its given name with another on the line
+    is found where it is.
+
+    >>> _source_column("<p>\\n<b>Dr</b> Ann Lee</p>", 2, "Ann Lee")
     11
+    >>> _source_column("<td>Ann Roe</td><td>Ann Lee, President</td>", 1, "Ann Lee, President")
+    21
+    >>> _source_column("<p>Ann&nbsp;Lee</p>", 1, "Ann Lee")  # an entity: the first word
+    4
     """
-    if line is None or not word:
+    words = printed.split()[:4]
+    if line is None or not words:
         return None
     start = 0
     for _ in range(line - 1):
@@ -1253,14 +1268,13 @@ def _source_column(text: str, line: int | None, word: str) -> int | None:
         if start == 0:
             return None
     end = text.find("\n", start)
-    found = text.find(word, start, end if end >= 0 else len(text))
-    return found - start + 1 if found >= 0 else None
-
-
-def _cell_of(element: etree._Element) -> etree._Element | None:
-    if element.tag in _CELLS:
-        return element
-    return next(element.iterancestors(*_CELLS), None)
+    if end < 0:
+        end = len(text)
+    for count in range(len(words), 0, -1):
+        found = text.find(" ".join(words[:count]), start, end)
+        if found >= 0:
+            return found - start + 1
+    return None
 
 
 def _block_lines(block: Block) -> list[tuple[str, int | None]]:
@@ -1307,14 +1321,15 @@ def _party_text(page: _Page, blocks: Sequence[Block]) -> _PartyText:
     cells separated by a run of spaces, so that a two-column signature table
     reads as a two-column signature block does in text. Parties are named in
     the opening blocks ("Following is UN Secretary-General António Guterres'
-    message") or in closing ones (a signature block): a long text's middle is
-    not read (the extractor's cost grows with the text).
+    message") or in closing ones (a signature block, its short blocks read back
+    to the last paragraph of prose): a long text's middle is not read (the
+    extractor's cost grows with the text).
     """
     units: list[list[list[tuple[str, etree._Element, int | None]]]] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        cell = _cell_of(block.element)
+        cell = block.cell
         if cell is None:
             units.append([[(text, block.element, line)] for text, line in _block_lines(block)])
             index += 1
@@ -1323,7 +1338,7 @@ def _party_text(page: _Page, blocks: Sequence[Block]) -> _PartyText:
         run = [(block, cell)]
         index += 1
         while index < len(blocks):
-            other = _cell_of(blocks[index].element)
+            other = blocks[index].cell
             if other is None or next(other.iterancestors("table"), None) is not table:
                 break
             run.append((blocks[index], other))
@@ -1336,7 +1351,14 @@ def _party_text(page: _Page, blocks: Sequence[Block]) -> _PartyText:
         else:
             units.append(printed)
     if len(units) > _PARTY_HEAD + _PARTY_TAIL:
-        units = [*units[:_PARTY_HEAD], *units[-_PARTY_TAIL:]]
+        tail = len(units) - _PARTY_TAIL
+        while (
+            tail > _PARTY_HEAD
+            and len(units) - tail < _PARTY_TAIL_MOST
+            and sum(len(cell[0]) for line in units[tail - 1] for cell in line) <= _SHORT_BLOCK
+        ):
+            tail -= 1
+        units = [*units[:_PARTY_HEAD], *units[tail:]]
     text = _PartyText(page)
     for unit in units:
         text.add(unit)
@@ -1434,8 +1456,6 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     category = _set(page, "$.category", _first(profile.category, page)) if profile else None
     if category is None:
         category = _set(page, "$.category", page.meta("article:section"))
-    participants: tuple[Signatory, ...] = ()
-    signatories: tuple[Signatory, ...] | None = None
     translations = _translations(page, profile, language)
     found_issuer = issuer.key if issuer else None
     if profile is None:
@@ -1457,7 +1477,6 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
             category = category or record.category
             language = language or record.language
             found_issuer = found_issuer or record.issuer
-            signatories, participants = record.signatories, record.participants
             translations = translations or record.translations
     missing = []
     if not title:
@@ -1479,9 +1498,9 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         )
     if not body:
         page.note("PR411", "no text paragraphs found in the page", "$.body", None)
-    if signatories is None or not signatories:
-        parties = _parties(page, issuer, title, blocks, language)
-        signatories, participants = parties.signatories, parties.participants
+    # Parties from the page's blocks as printed (the text stage reads them flattened,
+    # and its locations are lines of the text laid out from the page).
+    parties = _parties(page, issuer, title, blocks, language)
     _locate_body(page, body)
     return PressRelease(
         title=title,
@@ -1491,8 +1510,8 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         category=category,
         language=language,
         issuer=found_issuer,
-        signatories=signatories,
-        participants=participants,
+        signatories=parties.signatories,
+        participants=parties.participants,
         body=body,
         translations=translations,
         related=_related(page, profile),
