@@ -51,6 +51,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
+from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
@@ -1169,6 +1170,8 @@ def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
 #: A segment of a line handed to the people extractor: where it starts in the
 #: line, the element holding it and its source line.
 _Segment = tuple[int, etree._Element, int | None]
+#: The lines of a unit for the extractor, each a list of cells (text, element, source line).
+_Lines = list[list[tuple[str, etree._Element, int | None]]]
 #: A table printed as rows for the extractor: a signature table, not a page laid
 #: out in a table (no cell paragraph longer than this, at most this many rows).
 _TABLE_CELL_CHARS = 300
@@ -1191,6 +1194,8 @@ class _PartyText:
         self.page = page
         self.blocks: list[TextBlock] = []
         self._lines: list[list[_Segment]] = []
+        #: The text of each line, as the extractor sees it.
+        self.texts: list[str] = []
 
     def add(self, lines: Sequence[Sequence[tuple[str, etree._Element, int | None]]]) -> None:
         """One block: each line a list of cells (text, element, source line)."""
@@ -1214,6 +1219,7 @@ class _PartyText:
                 continue
             texts.append("".join(parts))
             self._lines.append(segments)
+            self.texts.append(texts[-1])
         self._close(texts)
 
     def _close(self, texts: list[str]) -> None:
@@ -1244,6 +1250,9 @@ class _PartyText:
         )
 
 
+_NEWLINES = re.compile("\n")
+
+
 def _source_column(text: str, line: int | None, printed: str) -> int | None:
     """The 1-based column in source line ``line`` where ``printed`` (a name and what
     follows it in its cell) starts, if the source prints its first words as they are.
@@ -1263,10 +1272,11 @@ def _source_column(text: str, line: int | None, printed: str) -> int | None:
     if line is None or not words:
         return None
     start = 0
-    for _ in range(line - 1):
-        start = text.find("\n", start) + 1
-        if start == 0:
+    if line > 1:
+        newline = next(islice(_NEWLINES.finditer(text), line - 2, None), None)
+        if newline is None:
             return None
+        start = newline.end()
     end = text.find("\n", start)
     if end < 0:
         end = len(text)
@@ -1285,7 +1295,7 @@ def _block_lines(block: Block) -> list[tuple[str, int | None]]:
 
 def _table_lines(
     run: Sequence[tuple[Block, etree._Element]],
-) -> list[list[tuple[str, etree._Element, int | None]]] | None:
+) -> _Lines | None:
     """A table's blocks as printed lines: each row's cells side by side, or ``None``.
 
     A row whose cells hold several lines (``Name<br>Office``) prints as many
@@ -1305,7 +1315,7 @@ def _table_lines(
         )
     if len(rows) > _TABLE_ROWS:
         return None
-    lines: list[list[tuple[str, etree._Element, int | None]]] = []
+    lines: _Lines = []
     for cells in rows.values():
         columns = [[entry for entry in entries if entry[0]] for entries in cells.values()]
         for number in range(max((len(c) for c in columns), default=0)):
@@ -1321,44 +1331,56 @@ def _party_text(page: _Page, blocks: Sequence[Block]) -> _PartyText:
     cells separated by a run of spaces, so that a two-column signature table
     reads as a two-column signature block does in text. Parties are named in
     the opening blocks ("Following is UN Secretary-General António Guterres'
-    message") or in closing ones (a signature block, its short blocks read back
-    to the last paragraph of prose): a long text's middle is not read (the
-    extractor's cost grows with the text).
+    message") or in closing ones (a signature block: short paragraphs are read
+    back to the last paragraph of prose, list item or heading): a long text's
+    middle is not read (the extractor's cost grows with the text).
     """
-    units: list[list[list[tuple[str, etree._Element, int | None]]]] = []
-    index = 0
+    # Units (a block, or the blocks of a table) as spans of blocks: the lines of
+    # only the units read are made.
+    # Units as (first block, end, a table's printed rows): a block's lines are made
+    # only for the units read.
+    spans: list[tuple[int, int, _Lines | None]] = []
+    index = 0 if any(block.cell is not None for block in blocks) else len(blocks)
+    if index:  # no table: one unit per block
+        spans = [(number, number + 1, None) for number in range(index)]
     while index < len(blocks):
-        block = blocks[index]
-        cell = block.cell
+        cell = blocks[index].cell
+        end = index + 1
         if cell is None:
-            units.append([[(text, block.element, line)] for text, line in _block_lines(block)])
-            index += 1
+            spans.append((index, end, None))
+            index = end
             continue
         table = next(cell.iterancestors("table"), None)
-        run = [(block, cell)]
-        index += 1
-        while index < len(blocks):
-            other = blocks[index].cell
+        run = [(blocks[index], cell)]
+        while end < len(blocks):
+            other = blocks[end].cell
             if other is None or next(other.iterancestors("table"), None) is not table:
                 break
-            run.append((blocks[index], other))
-            index += 1
+            run.append((blocks[end], other))
+            end += 1
         printed = _table_lines(run)
-        if printed is None:
-            units.extend(
-                [[(text, b.element, line)] for text, line in _block_lines(b)] for b, _ in run
-            )
+        if printed is None:  # a page laid out in a table: its blocks one by one
+            spans.extend((number, number + 1, None) for number in range(index, end))
         else:
-            units.append(printed)
-    if len(units) > _PARTY_HEAD + _PARTY_TAIL:
-        tail = len(units) - _PARTY_TAIL
-        while (
-            tail > _PARTY_HEAD
-            and len(units) - tail < _PARTY_TAIL_MOST
-            and sum(len(cell[0]) for line in units[tail - 1] for cell in line) <= _SHORT_BLOCK
-        ):
+            spans.append((index, end, printed))
+        index = end
+    if len(spans) > _PARTY_HEAD + _PARTY_TAIL:
+        tail = len(spans) - _PARTY_TAIL
+        while tail > _PARTY_HEAD and len(spans) - tail < _PARTY_TAIL_MOST:
+            first, end, _ = spans[tail - 1]
+            if blocks[first].kind is not ParagraphKind.PARAGRAPH or (
+                sum(len(block.text) for block in blocks[first:end]) > _SHORT_BLOCK
+            ):
+                break
             tail -= 1
-        units = [*units[:_PARTY_HEAD], *units[tail:]]
+        spans = [*spans[:_PARTY_HEAD], *spans[tail:]]
+    units: list[_Lines] = []
+    for first, _, printed in spans:
+        if printed is not None:
+            units.append(printed)
+        else:
+            block = blocks[first]
+            units.append([[(text, block.element, line)] for text, line in _block_lines(block)])
     text = _PartyText(page)
     for unit in units:
         text.add(unit)
@@ -1388,7 +1410,7 @@ def _parties(
 
 def _located(page: _Page, text: _PartyText, found: Parties) -> Parties:
     """``found`` with every location pointing at the element and line of the name."""
-    lines = [line for block in text.blocks for line in block.text.split("\n")]
+    lines = text.texts
 
     def locate(party: Signatory) -> Signatory:
         location = party.location

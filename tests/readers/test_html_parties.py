@@ -304,3 +304,36 @@ def test_table_signatories_point_at_their_cell_line_and_column(
         assert location.column is not None
         line = lines[location.line - 1]
         assert line[location.column - 1 :].startswith(name)
+
+
+def test_a_signature_block_of_one_paragraph_per_signer_after_a_long_text() -> None:
+    # Eight paragraphs of prose, a "Signed at" line and four signers: the closing
+    # blocks read go back over the short ones to the last paragraph of prose.
+    prose = "".join(
+        f"<p>Point {n}: the parties will exchange data on fish stocks and review the quotas "
+        "they set each spring, with scientists from both sides.</p>\n"
+        for n in range(1, 9)
+    )
+    signers = [
+        ("Kaja Kallas", "Prime Minister", "Republic of Estonia"),
+        ("Evika Siliņa", "Prime Minister", "Republic of Latvia"),
+        ("Gitanas Nausėda", "President", "Republic of Lithuania"),
+        ("Petteri Orpo", "Prime Minister", "Republic of Finland"),
+    ]
+    signatures = "".join(
+        f"<p>{name}<br>{role}<br>{country}</p>\n" for name, role, country in signers
+    )
+    page = (
+        '<html lang="en"><head><meta charset="utf-8"><title>Joint Declaration on the Baltic Sea'
+        "</title></head><body><main>\n<h1>Joint Declaration on the Baltic Sea</h1>\n"
+        f"{prose}<p>Signed at Tallinn on 3 March 2025.</p>\n{signatures}</main></body></html>"
+    )
+    release = parse_html(page.encode(), source="baltic.html")
+    assert _people(release.signatories) == [
+        (None, name, role, country) for name, role, country in signers
+    ]
+    # Each is located at its own paragraph, on the line where its name is.
+    assert [release.locations[f"$.signatories[{n}]"].element for n in range(4)] == [
+        f"/html/body/main/p[{n}]" for n in range(10, 14)
+    ]
+    assert {release.locations[f"$.signatories[{n}]"].column for n in range(4)} == {4}
