@@ -51,7 +51,6 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
-from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
@@ -1196,6 +1195,13 @@ class _PartyText:
         self._lines: list[list[_Segment]] = []
         #: The text of each line, as the extractor sees it.
         self.texts: list[str] = []
+        self._starts: list[int] | None = None
+
+    def _line_starts(self) -> list[int]:
+        """Where each line of the page's source starts (worked out once, when needed)."""
+        if self._starts is None:
+            self._starts = [0, *(found.end() for found in _NEWLINES.finditer(self.page.text))]
+        return self._starts
 
     def add(self, lines: Sequence[Sequence[tuple[str, etree._Element, int | None]]]) -> None:
         """One block: each line a list of cells (text, element, source line)."""
@@ -1245,7 +1251,7 @@ class _PartyText:
         return Location(
             source=self.page.source,
             line=line,
-            column=_source_column(self.page.text, line, text[offset:end]),
+            column=_source_column(self.page.text, self._line_starts(), line, text[offset:end]),
             element=self.page.path(element),
         )
 
@@ -1253,7 +1259,7 @@ class _PartyText:
 _NEWLINES = re.compile("\n")
 
 
-def _source_column(text: str, line: int | None, printed: str) -> int | None:
+def _source_column(text: str, starts: Sequence[int], line: int | None, printed: str) -> int | None:
     """The 1-based column in source line ``line`` where ``printed`` (a name and what
     follows it in its cell) starts, if the source prints its first words as they are.
 
@@ -1261,22 +1267,19 @@ def _source_column(text: str, line: int | None, printed: str) -> int | None:
     taken, so that a name that shares its given name with another on the line
     is found where it is.
 
-    >>> _source_column("<p>\\n<b>Dr</b> Ann Lee</p>", 2, "Ann Lee")
+    ``starts`` are the offsets where the lines of ``text`` start.
+
+    >>> _source_column("<p>\\n<b>Dr</b> Ann Lee</p>", [0, 4], 2, "Ann Lee")
     11
-    >>> _source_column("<td>Ann Roe</td><td>Ann Lee, President</td>", 1, "Ann Lee, President")
+    >>> _source_column("<td>Ann Roe</td><td>Ann Lee, President</td>", [0], 1, "Ann Lee, President")
     21
-    >>> _source_column("<p>Ann&nbsp;Lee</p>", 1, "Ann Lee")  # an entity: the first word
+    >>> _source_column("<p>Ann&nbsp;Lee</p>", [0], 1, "Ann Lee")  # an entity: the first word
     4
     """
     words = printed.split()[:4]
-    if line is None or not words:
+    if line is None or not words or not 1 <= line <= len(starts):
         return None
-    start = 0
-    if line > 1:
-        newline = next(islice(_NEWLINES.finditer(text), line - 2, None), None)
-        if newline is None:
-            return None
-        start = newline.end()
+    start = starts[line - 1]
     end = text.find("\n", start)
     if end < 0:
         end = len(text)
