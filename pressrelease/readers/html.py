@@ -1320,8 +1320,13 @@ def _table_lines(
         return None
     lines: _Lines = []
     for cells in rows.values():
-        columns = [[entry for entry in entries if entry[0]] for entries in cells.values()]
+        columns = [c for c in ([e for e in entries if e[0]] for entries in cells.values()) if c]
         for number in range(max((len(c) for c in columns), default=0)):
+            if number == len(columns[0]):
+                # The first column has no more lines: the others' next lines would be
+                # read as its cells (the extractor counts cells, not columns), so they
+                # go in a block of their own.
+                lines.append([])
             lines.append([column[number] for column in columns if number < len(column)])
         lines.append([])  # a row ends a block: the next row's names are not this one's office
     return lines

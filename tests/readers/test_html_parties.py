@@ -337,3 +337,22 @@ def test_a_signature_block_of_one_paragraph_per_signer_after_a_long_text() -> No
         f"/html/body/main/p[{n}]" for n in range(10, 14)
     ]
     assert {release.locations[f"$.signatories[{n}]"].column for n in range(4)} == {4}
+
+
+def test_a_cell_with_more_lines_than_the_first_gives_them_to_no_one_else() -> None:
+    # The second signer's organisation is on a third line the first signer's cell
+    # lacks: it must not become the first signer's organisation.
+    page = """<html lang="en"><head><title>Joint Declaration on Fisheries</title></head><body>
+<h1>Joint Declaration on Fisheries</h1>
+<p>The parties agree to share catch data every month and to review quotas.</p>
+<p>Signed at Tallinn on 3 March 2025.</p>
+<table>
+<tr><td>Anna Novak<br>Minister of Fisheries</td><td>Marek Costa<br>Minister of Agriculture<br>Republic of Latvia</td></tr>
+<tr><td>Sofia Berg<br>President<br>Fisheries Council</td><td>Tomas Weber<br>Chair</td></tr>
+</table></body></html>"""
+    assert _people(parse_html(page).signatories) == [
+        (None, "Anna Novak", "Minister of Fisheries", None),
+        (None, "Marek Costa", "Minister of Agriculture", None),
+        (None, "Sofia Berg", "President", "Fisheries Council"),
+        (None, "Tomas Weber", "Chair", None),
+    ]
