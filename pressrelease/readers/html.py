@@ -42,6 +42,14 @@ Decisions, for callers to rely on:
   entity decoding, removal of tabs and newlines, trimming of control
   characters and case folding; each dropped link is a ``PR501`` notice. A
   ``<base href>`` that is not http(s) is ignored (``PR501``).
+* **Parties** (:mod:`~pressrelease.extract.people`) are read from the title
+  and the text's opening and closing blocks, each with its lines as printed:
+  a ``<br>`` breaks a line, a table prints row by row with its cells
+  separated by a run of spaces (a two-column signature table reads as a
+  two-column signature block in text). Each signatory's location is the
+  element holding its name, the source line and, when the page prints the
+  name as it is, the column. Each card of a listing is read as a document's
+  title and text; a card that names no party has none.
 * A ``<meta http-equiv="refresh">`` is never followed; nothing is fetched.
 """
 
