@@ -1203,13 +1203,6 @@ class _PartyText:
         self._lines: list[list[_Segment]] = []
         #: The text of each line, as the extractor sees it.
         self.texts: list[str] = []
-        self._starts: list[int] | None = None
-
-    def _line_starts(self) -> list[int]:
-        """Where each line of the page's source starts (worked out once, when needed)."""
-        if self._starts is None:
-            self._starts = [0, *(found.end() for found in _NEWLINES.finditer(self.page.text))]
-        return self._starts
 
     def add(self, lines: Sequence[Sequence[tuple[str, etree._Element, int | None]]]) -> None:
         """One block: each line a list of cells (text, element, source line)."""
@@ -1259,42 +1252,44 @@ class _PartyText:
         return Location(
             source=self.page.source,
             line=line,
-            column=_source_column(self.page.text, self._line_starts(), line, text[offset:end]),
+            column=_source_column(self.page.text, line, text[offset:end]),
             element=self.page.path(element),
         )
 
 
-_NEWLINES = re.compile("\n")
+def _source_column(text: str, line: int | None, printed: str) -> int | None:
+    """The 1-based column where ``printed`` (a name and what follows it in its cell)
+    starts in source line ``line`` of ``text``, if the source prints its first words
+    as they are.
 
-
-def _source_column(text: str, starts: Sequence[int], line: int | None, printed: str) -> int | None:
-    """The 1-based column in source line ``line`` where ``printed`` (a name and what
-    follows it in its cell) starts, if the source prints its first words as they are.
-
-    The longest run of its first words (at most four) found in the line is
+    The longest run of its first words (at most four) found on the line is
     taken, so that a name that shares its given name with another on the line
     is found where it is.
 
-    ``starts`` are the offsets where the lines of ``text`` start.
-
-    >>> _source_column("<p>\\n<b>Dr</b> Ann Lee</p>", [0, 4], 2, "Ann Lee")
+    >>> _source_column("<p>\\n<b>Dr</b> Ann Lee</p>", 2, "Ann Lee")
     11
-    >>> _source_column("<td>Ann Roe</td><td>Ann Lee, President</td>", [0], 1, "Ann Lee, President")
+    >>> _source_column("<td>Ann Roe</td><td>Ann Lee, President</td>", 1, "Ann Lee, President")
     21
-    >>> _source_column("<p>Ann&nbsp;Lee</p>", [0], 1, "Ann Lee")  # an entity: the first word
+    >>> _source_column("<p>Ann&nbsp;Lee</p>", 1, "Ann Lee")  # an entity: the first word
+    4
+    >>> _source_column("Ann Lee\\n<p>Ann Lee</p>", 2, "Ann Lee")
     4
     """
     words = printed.split()[:4]
-    if line is None or not words or not 1 <= line <= len(starts):
+    if line is None or not words:
         return None
-    start = starts[line - 1]
-    end = text.find("\n", start)
-    if end < 0:
-        end = len(text)
     for count in range(len(words), 0, -1):
-        found = text.find(" ".join(words[:count]), start, end)
-        if found >= 0:
-            return found - start + 1
+        needle = " ".join(words[:count])
+        found = text.find(needle)
+        number, counted = 1, 0  # the line of offset ``counted``
+        while found >= 0:
+            number += text.count("\n", counted, found)
+            counted = found
+            if number == line:
+                return found - (text.rfind("\n", 0, found) + 1) + 1
+            if number > line:
+                break
+            found = text.find(needle, found + 1)
     return None
 
 
