@@ -36,9 +36,13 @@ __all__ = [
     "html_to_body",
     "html_to_text",
     "join_url",
+    "squash_space",
 ]
 
-_SPACE = re.compile(r"\s+")
+#: The white space ``\s`` (and ``str.split``) knows besides the plain space.
+_OTHER_SPACE = re.compile(
+    "[\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _DROPPED = frozenset(
     {"script", "style", "template", "noscript", "iframe", "object", "embed", "head", "title",
@@ -67,6 +71,28 @@ _PLAIN_ABSOLUTE = re.compile(
     r"https?://[^\x00-\x20\\;/?#@\[\]]+(?:/[^\x00-\x20\\;?#]*)?(?:\?[^\x00-\x20\\#]+)?(?:#[^\x00-\x20\\]+)?\Z"
 )
 _FULL_HTML = re.compile(r"\s*<(?:html|!doctype)", re.IGNORECASE)
+
+
+def squash_space(text: str) -> str:
+    """Every run of white space in ``text`` made one space (``re.sub(r"\\s+", " ", text)``).
+
+    Text that needs no change (the common case) is found without building a
+    new string; otherwise ``str.split`` does the work, several times faster
+    than the regular expression on long texts.
+
+    >>> squash_space(" EU\\u00a0and\\n\\n UN "), squash_space("as is")
+    (' EU and UN ', 'as is')
+    """
+    if "  " not in text and _OTHER_SPACE.search(text) is None:
+        return text
+    core = " ".join(text.split())
+    if not core:
+        return " "
+    if text[0].isspace():
+        core = " " + core
+    if text[-1].isspace():
+        core += " "
+    return core
 
 
 @lru_cache(maxsize=256)
@@ -125,7 +151,7 @@ class _Builder:
     def add(self, text: str | None) -> None:
         if not text:
             return
-        text = _SPACE.sub(" ", text)
+        text = squash_space(text)
         if text.startswith(" ") and (not self.length or self.text[-1].endswith(" ")):
             text = text[1:]
         if text:
@@ -259,7 +285,7 @@ def html_to_body(
     if not markup.strip():
         return (), ()
     if "<" not in markup:  # plain text (entities at most): no parser needed
-        text = _SPACE.sub(" ", html.unescape(markup) if "&" in markup else markup).strip()
+        text = " ".join((html.unescape(markup) if "&" in markup else markup).split())
         return ((Paragraph(text=text),) if text else ()), ()
     return element_to_body(_fragment(markup), base=base, source=source)
 
@@ -277,7 +303,7 @@ def html_to_text(markup: str) -> str:
         for bad in root.iter("script", "style", "template"):
             bad.getparent().remove(bad)  # type: ignore[union-attr]
         markup = "".join(root.itertext())
-    return _SPACE.sub(" ", markup).strip()
+    return " ".join(markup.split())
 
 
 _HTML_TAGS = {

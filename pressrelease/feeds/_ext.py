@@ -276,6 +276,30 @@ def _texts(record: PressRelease) -> Iterator[tuple[str, str]]:
         yield f"$.notes[{index}]", note
 
 
+def _longest_text(record: PressRelease) -> int:
+    """The length of the longest of :func:`_texts` (without building their paths)."""
+    longest = max(
+        len(record.title),
+        len(record.subtitle or ""),
+        len(record.place or ""),
+        len(record.category or ""),
+        len(record.source_url or ""),
+    )
+    for paragraph in record.body:
+        longest = max(longest, len(paragraph.text))
+    for party in (*record.signatories, *record.participants):
+        longest = max(
+            longest,
+            len(party.name or ""),
+            len(party.honorific or ""),
+            len(party.role or ""),
+            len(party.organisation or ""),
+        )
+    for note in record.notes:
+        longest = max(longest, len(note))
+    return longest
+
+
 def _check_limits(
     record: PressRelease,
     limits: Limits,
@@ -293,6 +317,8 @@ def _check_limits(
             line=line,
             path="$.unique_id",
         )
+    if _longest_text(record) <= limits.max_field_chars:
+        return  # the common case: no need to name the path of the culprit
     for path, text in _texts(record):
         if len(text) > limits.max_field_chars:
             raise LimitExceededError(
@@ -304,6 +330,26 @@ def _check_limits(
             )
 
 
+def _plainly_safe(url: str | None) -> bool:
+    """Whether ``url`` is surely kept by :func:`unsafe_scheme` (no need to decode it).
+
+    An ``http://`` or ``https://`` prefix is left as it is by every decoding
+    step there (character references and percent escapes start with ``&``
+    and ``%``; NFKC and case folding leave ASCII letters as they are), so the
+    scheme found is http or https.
+    """
+    return url is None or url.startswith(("https://", "http://"))
+
+
+def _all_plainly_safe(record: PressRelease) -> bool:
+    return (
+        _plainly_safe(record.source_url)
+        and all(_plainly_safe(link.href) for link in record.related)
+        and all(_plainly_safe(translation.url) for translation in record.translations)
+        and all(_plainly_safe(link.href) for p in record.body for link in p.links)
+    )
+
+
 def _without_unsafe_urls(
     record: PressRelease, *, source: str | None, line: int | None
 ) -> PressRelease:
@@ -313,6 +359,8 @@ def _without_unsafe_urls(
     all end up as links a consumer may follow; ``javascript:`` or ``file:``
     there must never reach a record. The words of a paragraph link stay.
     """
+    if _all_plainly_safe(record):
+        return record
     notices: list[Notice] = []
     where = Location(source=source, line=line)
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from urllib.parse import urljoin
 
 import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressrelease.feeds._body import _PARSER, _SPACE, html_to_body, html_to_text, join_url
+from pressrelease.feeds._body import _PARSER, html_to_body, html_to_text, join_url, squash_space
+
+#: What "white space collapses" means (the regular expression the fast paths replace).
+_SPACE = re.compile(r"\s+")
 
 BASES = st.sampled_from(
     [
@@ -70,3 +75,26 @@ def test_plain_descriptions_skip_the_html_parser_with_the_same_result(text: str)
     expected = _SPACE.sub(" ", "".join(root.itertext())).strip()
     body, _ = html_to_body(text)
     assert [p.text for p in body] == ([expected] if expected else [])
+
+
+#: Every character ``\s`` matches, and a few that look like space but are not.
+SPACES = "".join(chr(c) for c in range(sys.maxunicode + 1) if _SPACE.match(chr(c)))
+NEAR_SPACES = "\u200b\u2060\ufeff\x00\x1b"
+
+
+def test_the_space_table_is_what_str_split_and_the_regex_agree_on() -> None:
+    assert all(char.isspace() for char in SPACES)
+    assert all(len(f"a{char}b".split()) == 2 for char in SPACES)
+    assert not any(char.isspace() for char in NEAR_SPACES)
+
+
+@settings(max_examples=2000)
+@given(text=st.text(st.sampled_from([*SPACES, *NEAR_SPACES, "a", "é", "𝄞"]), max_size=12))
+def test_squash_space_is_the_regex(text: str) -> None:
+    assert squash_space(text) == _SPACE.sub(" ", text)
+
+
+@settings(max_examples=300)
+@given(text=st.text(max_size=40))
+def test_squash_space_is_the_regex_on_any_text(text: str) -> None:
+    assert squash_space(text) == _SPACE.sub(" ", text)

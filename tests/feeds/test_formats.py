@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -23,6 +23,7 @@ from pressrelease.model import (
     Signatory,
     Translation,
 )
+from pressrelease.validation.text import unsafe_scheme
 from tests.conftest import STANDARDS
 from tests.strategies import press_releases
 
@@ -38,6 +39,16 @@ def _write(items: list[PressRelease], fmt: str) -> tuple[bytes, Any]:
     return out.getvalue(), report
 
 
+def _unsafe_urls(record: PressRelease) -> list[str]:
+    urls = [
+        record.source_url,
+        *(link.href for link in record.related),
+        *(translation.url for translation in record.translations),
+        *(link.href for paragraph in record.body for link in paragraph.links),
+    ]
+    return [url for url in urls if url is not None and unsafe_scheme(url) is not None]
+
+
 def _assert_same(back: list[PressRelease], items: list[PressRelease]) -> None:
     assert back == items
     for got, want in zip(back, items, strict=True):
@@ -48,6 +59,8 @@ def _assert_same(back: list[PressRelease], items: list[PressRelease]) -> None:
 @settings(max_examples=40)
 @given(items=st.lists(records, min_size=1, max_size=3))
 def test_ours_to_format_and_back_is_lossless(fmt: str, items: list[PressRelease]) -> None:
+    # A URL with a scheme other than http(s) or mailto is dropped on reading (PR501), by design.
+    assume(not any(_unsafe_urls(item) for item in items))
     data, report = _write(items, fmt)
     assert report.records == len(items)
     _assert_same(list(read_feed(data, fmt)), items)
