@@ -32,6 +32,8 @@ from pressrelease.model import Link, Location, Notice, Paragraph, ParagraphKind
 __all__ = [
     "append_body",
     "body_to_html",
+    "built_location",
+    "built_paragraph",
     "element_to_body",
     "html_to_body",
     "html_to_text",
@@ -93,6 +95,50 @@ def squash_space(text: str) -> str:
     if text[-1].isspace():
         core += " "
     return core
+
+
+# The slots' own setters (what ``object.__setattr__`` ends up calling, found once).
+_SET_TEXT = vars(Paragraph)["text"].__set__
+_SET_KIND = vars(Paragraph)["kind"].__set__
+_SET_LINKS = vars(Paragraph)["links"].__set__
+_SET_PARAGRAPH_LOCATION = vars(Paragraph)["location"].__set__
+_SET_SOURCE = vars(Location)["source"].__set__
+_SET_LINE = vars(Location)["line"].__set__
+_SET_COLUMN = vars(Location)["column"].__set__
+_SET_ELEMENT = vars(Location)["element"].__set__
+
+
+def built_paragraph(
+    text: str,
+    kind: ParagraphKind = ParagraphKind.PARAGRAPH,
+    links: tuple[Link, ...] = (),
+    location: Location | None = None,
+) -> Paragraph:
+    """``Paragraph(...)`` for values a feed reader built itself, without checking them again.
+
+    The body walker gives a string, a kind, and links whose text it cut from
+    that very string at their ``start``: the model's checks hold by
+    construction, and cost more than the rest of reading a short paragraph.
+    The paragraph is the one ``Paragraph(...)`` gives, slot for slot
+    (``tests/feeds/test_body.py`` holds the two together, and fails when a
+    field or a check is added to the model).
+    """
+    paragraph: Paragraph = object.__new__(Paragraph)
+    _SET_TEXT(paragraph, text)
+    _SET_KIND(paragraph, kind)
+    _SET_LINKS(paragraph, links)
+    _SET_PARAGRAPH_LOCATION(paragraph, location)
+    return paragraph
+
+
+def built_location(source: str | None, line: int | None) -> Location:
+    """``Location(source=source, line=line)``, its slots set directly (it has no checks)."""
+    location: Location = object.__new__(Location)
+    _SET_SOURCE(location, source)
+    _SET_LINE(location, line)
+    _SET_COLUMN(location, None)
+    _SET_ELEMENT(location, None)
+    return location
 
 
 @lru_cache(maxsize=256)
@@ -172,10 +218,9 @@ class _Builder:
                     links.append(
                         Link(text=words, href=href, start=start + lead if words else start)
                     )
-            location = Location(source=self.source, line=self.line) if self.line else None
-            self.paragraphs.append(
-                Paragraph(text=trimmed, kind=kind, links=links, location=location)
-            )
+            location = built_location(self.source, self.line) if self.line else None
+            # Each link's words were cut from ``trimmed`` at its start: the model's check holds.
+            self.paragraphs.append(built_paragraph(trimmed, kind, tuple(links), location))
         self.text, self.length, self.links, self.line = [], 0, [], None
 
     def href(self, raw: str, element: etree._Element) -> tuple[bool, str | None]:
@@ -282,11 +327,9 @@ def html_to_body(
     markup: str, *, base: str | None = None, source: str | None = None
 ) -> tuple[tuple[Paragraph, ...], tuple[Notice, ...]]:
     """Paragraphs from an HTML fragment (or plain text, which becomes one paragraph)."""
-    if not markup.strip():
-        return (), ()
     if "<" not in markup:  # plain text (entities at most): no parser needed
         text = " ".join((html.unescape(markup) if "&" in markup else markup).split())
-        return ((Paragraph(text=text),) if text else ()), ()
+        return ((built_paragraph(text),) if text else ()), ()
     return element_to_body(_fragment(markup), base=base, source=source)
 
 

@@ -120,6 +120,20 @@ def _timezone(minutes: int) -> timezone:
     return zone
 
 
+#: Dates read before, by their text: a feed often repeats one (items published together,
+#: dates at midnight). Only values without a notice are kept: a notice has a location.
+_SEEN_RFC822: dict[str, ParsedDate] = {}
+_SEEN_RFC3339: dict[str, ParsedDate] = {}
+_SEEN_MAX = 512
+
+
+def _remember(seen: dict[str, ParsedDate], text: str, parsed: ParsedDate) -> ParsedDate:
+    if len(seen) >= _SEEN_MAX:
+        seen.clear()
+    seen[text] = parsed
+    return parsed
+
+
 def _usual_rfc822(text: str) -> datetime | None:
     """The date of an RFC 822 date in the usual form, when it is a valid one; else ``None``.
 
@@ -191,9 +205,13 @@ def parse_rfc822(
     >>> parse_rfc822("31 Dec 2002 14:20:20").value
     datetime.date(2002, 12, 31)
     """
-    usual = _usual_rfc822(text.strip())
+    stripped = text.strip()
+    seen = _SEEN_RFC822.get(stripped)
+    if seen is not None:
+        return seen
+    usual = _usual_rfc822(stripped)
     if usual is not None:
-        return ParsedDate(usual)
+        return _remember(_SEEN_RFC822, stripped, ParsedDate(usual))
     return _parse_rfc822(text, path, location)
 
 
@@ -310,6 +328,9 @@ def parse_rfc3339(
     'PR202'
     """
     raw = text.strip()
+    seen = _SEEN_RFC3339.get(raw)
+    if seen is not None:
+        return seen
     match = _RFC3339.match(raw)
     if match is None:
         day_match = _DATE_ONLY.match(raw) if allow_date else None
@@ -323,26 +344,24 @@ def parse_rfc3339(
         return ParsedDate(
             None, _notice("PR605", f"date {raw!r} is not an RFC 3339 date-time", path, location)
         )
-    year, month, day, hour, minute, second = (int(match[i]) for i in range(1, 7))
-    fraction = match[7]
+    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
     micro = int((fraction + "000000")[:6]) if fraction else 0
-    if match[8]:
+    if zulu:
         offset = 0
     else:
-        off_h, off_m = int(match[10]), int(match[11])
-        if off_h > 23 or off_m > 59:
+        if int(off_h) > 23 or int(off_m) > 59:
             return ParsedDate(
                 None, _notice("PR202", f"date {raw!r} has an impossible offset", path, location)
             )
-        offset = (off_h * 60 + off_m) * (-1 if match[9] == "-" else 1)
+        offset = (int(off_h) * 60 + int(off_m)) * (-1 if sign == "-" else 1)
     try:
         value = datetime(
-            year,
-            month,
-            day,
-            hour,
-            minute,
-            second,
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
             micro,
             tzinfo=_timezone(offset),
         )
@@ -350,7 +369,7 @@ def parse_rfc3339(
         return ParsedDate(
             None, _notice("PR202", f"date {raw!r} is not a real date or time", path, location)
         )
-    return ParsedDate(value)
+    return _remember(_SEEN_RFC3339, raw, ParsedDate(value))
 
 
 def _offset_minutes(value: datetime) -> int | None:

@@ -6,11 +6,22 @@ import re
 import sys
 from urllib.parse import urljoin
 
+import attrs
 import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressrelease.feeds._body import _PARSER, html_to_body, html_to_text, join_url, squash_space
+from pressrelease.feeds._body import (
+    _PARSER,
+    built_location,
+    built_paragraph,
+    html_to_body,
+    html_to_text,
+    join_url,
+    squash_space,
+)
+from pressrelease.model import Location, Paragraph
+from tests.strategies import paragraphs
 
 #: What "white space collapses" means (the regular expression the fast paths replace).
 _SPACE = re.compile(r"\s+")
@@ -98,3 +109,82 @@ def test_squash_space_is_the_regex(text: str) -> None:
 @given(text=st.text(max_size=40))
 def test_squash_space_is_the_regex_on_any_text(text: str) -> None:
     assert squash_space(text) == _SPACE.sub(" ", text)
+
+
+# --- built_paragraph / built_location: the model's records, without the model's checks ---
+
+
+def _slots(record: object) -> list[tuple[str, object, type]]:
+    return [
+        (field.name, getattr(record, field.name), type(getattr(record, field.name)))
+        for field in attrs.fields(type(record))
+    ]
+
+
+def test_the_built_records_were_written_for_the_model_as_it_is() -> None:
+    """A new field, check or converter in the model must be weighed in the builders."""
+    assert [
+        (f.name, getattr(f.validator, "__name__", None), getattr(f.converter, "__name__", None))
+        for f in attrs.fields(Paragraph)
+    ] == [
+        ("text", "_str", None),
+        ("kind", "_check_kind", None),
+        ("links", "_check_links", "_tuple"),
+        ("location", None, None),
+    ]
+    assert [(f.name, f.validator, f.converter, f.default) for f in attrs.fields(Location)] == [
+        (name, None, None, None) for name in ("source", "line", "column", "element")
+    ]
+    assert not hasattr(Paragraph, "__attrs_post_init__")
+    assert not hasattr(Location, "__attrs_post_init__")
+
+
+@given(paragraph=paragraphs(), line=st.one_of(st.none(), st.integers(1, 10**6)))
+def test_built_paragraph_is_the_model_paragraph(paragraph: Paragraph, line: int | None) -> None:
+    where = None if line is None else Location(source="f.xml", line=line)
+    expected = Paragraph(
+        text=paragraph.text, kind=paragraph.kind, links=paragraph.links, location=where
+    )
+    got = built_paragraph(
+        paragraph.text,
+        paragraph.kind,
+        paragraph.links,
+        None if line is None else built_location("f.xml", line),
+    )
+    assert _slots(got) == _slots(expected)
+    assert (got, hash(got), repr(got)) == (expected, hash(expected), repr(expected))
+    assert _slots(built_paragraph(paragraph.text)) == _slots(Paragraph(text=paragraph.text))
+
+
+@given(source=st.one_of(st.none(), st.text(max_size=5)), line=st.one_of(st.none(), st.integers()))
+def test_built_location_is_the_model_location(source: str | None, line: int | None) -> None:
+    got, expected = built_location(source, line), Location(source=source, line=line)
+    assert _slots(got) == _slots(expected)
+    assert (got, hash(got), repr(got), str(got)) == (
+        expected,
+        hash(expected),
+        repr(expected),
+        str(expected),
+    )
+
+
+@settings(max_examples=300)
+@given(
+    markup=st.lists(
+        st.sampled_from(
+            ["<p>", "</p>", "<a href='/x'>", "</a>", "<h2>", "</h2>", "<br>", "<li>", "text",
+             " ", "\n", "&amp;", "<script>x</script>", "<a href='javascript:x'>", "é"]
+        ),
+        max_size=10,
+    ).map("".join)
+)  # fmt: skip
+def test_the_walker_builds_paragraphs_the_model_accepts(markup: str) -> None:
+    body, _ = html_to_body(markup, base="https://ex.org/a/", source="f.xml")
+    for paragraph in body:
+        rebuilt = Paragraph(
+            text=paragraph.text,
+            kind=paragraph.kind,
+            links=paragraph.links,
+            location=paragraph.location,
+        )  # raises if a link does not match the text
+        assert _slots(rebuilt) == _slots(paragraph)

@@ -8,9 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressrelease.errors import LimitExceededError
-from pressrelease.feeds._ext import _check_limits, _plainly_safe, _texts, build_record
+from pressrelease.feeds._ext import (
+    _assemble,
+    _check_limits,
+    _plainly_safe,
+    _texts,
+    build_record,
+)
 from pressrelease.limits import Limits
-from pressrelease.model import Link, Paragraph, PressRelease, Translation
+from pressrelease.model import Link, Location, Notice, Paragraph, PressRelease, Translation
 from pressrelease.validation.text import unsafe_scheme
 from tests.strategies import press_releases, xml_text
 
@@ -58,3 +64,68 @@ def test_the_longest_text_check_names_the_first_culprit(record: PressRelease, li
     with pytest.raises(LimitExceededError) as info:
         _check_limits(record, limits, source=None, line=None)
     assert info.value.path == culprits[0]
+
+
+# --- _assemble: the record the model builds, without the model's checks ------------------
+
+#: What the model checks and converts, as _assemble was written against it. A change here
+#: (a new field, validator or converter) must be weighed in _assemble, then recorded here.
+PRESS_RELEASE_CHECKS = [
+    ("title", "_str", None), ("unique_id", "_optional_str", None),
+    ("subtitle", "_optional_str", None), ("published", "_aware_or_date", None),
+    ("place", "_optional_str", None), ("category", "_optional_str", None),
+    ("language", "_optional_str", None), ("issuer", "_optional_str", None),
+    ("signatories", None, "_tuple"), ("participants", None, "_tuple"), ("body", None, "_tuple"),
+    ("translations", None, "_tuple"), ("related", None, "_tuple"),
+    ("contacts", None, "_tuple"), ("notes", None, "_tuple"), ("source_url", "_optional_str", None),
+    ("locations", None, "_locations"), ("notices", None, "_tuple"),
+]  # fmt: skip
+
+
+def _checks(cls: type) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (
+            field.name,
+            getattr(field.validator, "__name__", None),
+            getattr(field.converter, "__name__", None),
+        )
+        for field in attrs.fields(cls)
+    ]
+
+
+def test_assemble_was_written_for_the_model_as_it_is() -> None:
+    assert _checks(PressRelease) == PRESS_RELEASE_CHECKS
+    # The post-init only checks the members' types, which the readers build themselves.
+    assert PressRelease.__attrs_post_init__.__qualname__ == "PressRelease.__attrs_post_init__"
+
+
+def _slots(record: object) -> list[tuple[str, object, type]]:
+    return [
+        (field.name, getattr(record, field.name), type(getattr(record, field.name)))
+        for field in attrs.fields(type(record))
+    ]
+
+
+@given(
+    record=press_releases(),
+    keep=st.sets(st.sampled_from([f.name for f in attrs.fields(PressRelease)])),
+    as_lists=st.booleans(),
+)
+def test_assemble_gives_what_the_model_gives(
+    record: PressRelease, keep: set[str], as_lists: bool
+) -> None:
+    values: dict[str, object] = {"title": record.title}
+    for name in keep - {"locations", "notices"}:
+        value = getattr(record, name)
+        values[name] = list(value) if as_lists and isinstance(value, tuple) else value
+    if "locations" in keep:
+        values["locations"] = {"$": Location(source="f.xml", line=2)}
+    if "notices" in keep:
+        notices = [Notice(code="PR605", message="m", location=Location(line=3))]
+        values["notices"] = notices if as_lists else tuple(notices)
+    expected = PressRelease(**values)  # type: ignore[arg-type]
+    got = _assemble(dict(values))
+    assert _slots(got) == _slots(expected)
+    assert got == expected
+    assert hash(got) == hash(expected)
+    assert repr(got) == repr(expected)
