@@ -30,6 +30,7 @@ from pressrelease.feeds._body import (
     append_body,
     built_location,
     built_paragraph,
+    collapse_space,
     element_to_body,
     html_to_body,
     html_to_text,
@@ -89,10 +90,10 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 def _text_construct(element: etree._Element) -> str:
     kind = element.get("type", "text")
     if kind == "xhtml":
-        return " ".join("".join(element.itertext()).split())
+        return collapse_space("".join(element.itertext()))
     if kind == "html":
         return html_to_text(element.text or "")
-    return " ".join((element.text or "").split())
+    return collapse_space(element.text or "")
 
 
 def _language(entry: etree._Element) -> str | None:
@@ -118,7 +119,7 @@ def _content(
         return html_to_body(element.text or "", base=base, source=source)
     if element.get("src") is not None or (kind not in ("text", "text/plain") and "/" in kind):
         return (), ()  # out-of-line or non-text media content: nothing to read
-    text = " ".join((element.text or "").split())
+    text = collapse_space(element.text or "")
     return ((built_paragraph(text),) if text else ()), ()
 
 

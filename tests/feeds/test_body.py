@@ -13,8 +13,12 @@ from hypothesis import strategies as st
 
 from pressrelease.feeds._body import (
     _PARSER,
+    _PLAIN_PARAGRAPHS,
+    _fragment,
     built_location,
     built_paragraph,
+    collapse_space,
+    element_to_body,
     html_to_body,
     html_to_text,
     join_url,
@@ -188,3 +192,59 @@ def test_the_walker_builds_paragraphs_the_model_accepts(markup: str) -> None:
             location=paragraph.location,
         )  # raises if a link does not match the text
         assert _slots(rebuilt) == _slots(paragraph)
+
+
+@settings(max_examples=1000)
+@given(text=st.text(st.sampled_from([*SPACES, *NEAR_SPACES, "a", "é"]), max_size=12))
+def test_collapse_space_is_split_and_join(text: str) -> None:
+    assert collapse_space(text) == " ".join(text.split())
+
+
+#: Pieces of ``content:encoded`` markup: plain paragraphs, and what makes them not plain.
+_BLOCK_PIECES = st.sampled_from(
+    ["<p>", "</p>", "text", " ", "  ", "\n", "\t", "\u00a0", "é", "&amp;", "&", "<br>", "<p class='x'>",
+     "\r", "\x0c", "\x01", "\x85", "\u2028", ">", "<P>", "<b>", "</b>"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(
+    blocks=st.lists(st.lists(_BLOCK_PIECES, max_size=5).map("".join), min_size=1, max_size=4),
+    lead=st.sampled_from(["", " ", "\n"]),
+)
+def test_plain_paragraphs_skip_the_html_parser_with_the_same_result(
+    blocks: list[str], lead: str
+) -> None:
+    markup = lead + "".join(f"<p>{block}</p>" for block in blocks)
+    expected = element_to_body(_fragment(markup), source="f.xml")
+    got = html_to_body(markup, source="f.xml")
+    assert [_slots(p) for p in got[0]] == [_slots(p) for p in expected[0]]
+    assert [(p.location.source, p.location.line) for p in got[0] if p.location is not None] == [
+        (p.location.source, p.location.line) for p in expected[0] if p.location is not None
+    ]
+    assert got[1] == expected[1]
+
+
+def test_plain_paragraphs_are_read_without_the_parser() -> None:
+    assert _PLAIN_PARAGRAPHS.match("<p>One.</p><p>Two\nlines.</p>")
+    body, _ = html_to_body("<p>One.</p><p>Two\nlines.</p><p>Three.</p>", source="f")
+    assert [(p.text, p.location) for p in body] == [
+        ("One.", Location(source="f", line=1)),
+        ("Two lines.", Location(source="f", line=1)),
+        ("Three.", Location(source="f", line=2)),
+    ]
+
+
+@settings(max_examples=500)
+@given(
+    blocks=st.lists(st.text(st.sampled_from(["a", "é", " ", "\n", "\t", "\u00a0", "\u2028", '"'])))
+)
+def test_plain_paragraphs_agree_on_text_and_lines(blocks: list[str]) -> None:
+    markup = "".join(f"<p>{block}</p>" for block in blocks)
+    if not blocks:
+        return
+    assert _PLAIN_PARAGRAPHS.match(markup)
+    expected = element_to_body(_fragment(markup), source="f.xml")
+    got = html_to_body(markup, source="f.xml")
+    assert [_slots(p) for p in got[0]] == [_slots(p) for p in expected[0]]
+    assert [p.location for p in got[0]] == [p.location for p in expected[0]]
