@@ -263,6 +263,7 @@ def bench_html(table: Table, corpus: Path, size: dict[str, int]) -> list[PressRe
 
     floor = per_item(lxml.html.fromstring, docs, rounds)
     mine = per_item(ours, docs, rounds)
+    reader = per_item(parse_html, docs, rounds)  # the reader's share of ``mine``
     # trafilatura is slow: each page once per round, a few rounds.
     theirs = per_item(
         lambda data: extract(data, output_format="json", with_metadata=True),
@@ -284,6 +285,14 @@ def bench_html(table: Table, corpus: Path, size: dict[str, int]) -> list[PressRe
         "the floor",
         "≤ 3× floor",
         mine / floor <= 3,
+    )
+    table.add(
+        "HTML",
+        "parse_html alone (the reader's share of the row above)",
+        reader * 1e3,
+        "ms/page",
+        reader / floor,
+        "the floor",
     )
     table.add(
         "HTML",

@@ -43,8 +43,11 @@ __all__ = ["dumps", "dumps_line", "loads", "loads_line"]
 MAX_INT_DIGITS: Final = 100
 
 _STRING_OR_BRACKET: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+# A number as the json module's scanner reads it (RFC 8259 grammar, ASCII digits), so
+# that a refused token is found where the scanner stopped ("12-02" is "12", then "-02").
 _STRING_OR_TOKEN: Final = re.compile(
-    r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN|-?[0-9][0-9.eE+-]*)', re.DOTALL
+    r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)',
+    re.DOTALL,
 )
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -63,6 +63,8 @@ _XINCLUDE_PREFIXES: Final = tuple(f"{{{ns}}}" for ns in XINCLUDE_NAMESPACES)
 _GZIP_MAGIC: Final = b"\x1f\x8b"
 _EBCDIC_DECLARATION: Final = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
 _CHUNK: Final = 64 * 1024
+#: The smallest piece fed to the pull parser when a small item limit asks for fine counting.
+_MIN_FEED: Final = 64
 _UNDEFINED_ENTITY: Final = re.compile(r"Entity '([^']*)' not defined")
 _POSITION_SUFFIX: Final = re.compile(r",? line [0-9]+, column [0-9]+(?: \(.*\))?$")
 _WS: Final = " \t\r\n"
@@ -329,6 +331,9 @@ def _error_from_libxml2(
         )
     undefined = _UNDEFINED_ENTITY.search(text)
     if undefined:
+        # libxml2 points just past the reference ("&name;"): point at its "&".
+        if column is not None and column > len(undefined.group(1)) + 2:
+            where["column"] = column - len(undefined.group(1)) - 2
         return ParseError(
             f"undefined entity '&{undefined.group(1)};'; XML knows only &amp; &lt; &gt; "
             "&quot; &apos; and character references such as &#233;",
@@ -337,13 +342,32 @@ def _error_from_libxml2(
     return ParseError(f"not well-formed XML: {text}", **where)
 
 
+def _first_error(log: etree._ListErrorLog | None) -> etree._LogEntry | None:
+    """The first entry of ``log`` that is an error (not a warning), if any."""
+    for entry in log or ():
+        if entry.level >= etree.ErrorLevels.ERROR:
+            return entry
+    return None
+
+
+def _logged_error(log: etree._ListErrorLog, source: str | None) -> PressReleaseError:
+    """The pressrelease error for the first error in a parser's own log."""
+    first = _first_error(log)
+    if first is None:  # callers check log.last_error first; kept for type checkers
+        return ParseError("not well-formed XML", source=source, line=1)
+    return _error_from_libxml2(first.message, first.type_name, first.line, first.column, source)
+
+
 def _syntax_error(
     exc: etree.XMLSyntaxError, log: etree._ListErrorLog | None, source: str | None
 ) -> PressReleaseError:
-    """Map a libxml2 syntax error, preferring the parser's own (fresh) error log."""
-    entries = [e for e in (log or ()) if e.level >= etree.ErrorLevels.ERROR]
-    if entries:
-        first = entries[0]
+    """Map a libxml2 syntax error, preferring the parser's own (fresh) error log.
+
+    ``exc.error_log`` is a copy of the thread's global log, which holds
+    entries from earlier parses too, so it is never read.
+    """
+    first = _first_error(log)
+    if first is not None:
         return _error_from_libxml2(first.message, first.type_name, first.line, first.column, source)
     position = exc.position if isinstance(exc.position, tuple) else (exc.lineno, None)
     type_name = getattr(exc, "type_name", "") or ""
@@ -495,13 +519,17 @@ def iterparse_xml(
     seen). When the caller asks for the next element, the previous one is
     cleared and removed from the tree, so memory stays bounded however long
     the stream is. Elements nested inside a yielded element are not yielded
-    separately.
+    separately. Comments and processing instructions are dropped as they are
+    parsed (the text around a comment reads as one).
 
     The same refusals as :func:`parse_xml` apply, and the prolog is checked
     before the parser sees it. An element in ``tags`` may take at most
-    ``limits.max_feed_item_bytes`` bytes of input (counted in whole chunks),
-    and the content kept outside such elements (the feed's own metadata) at
-    most as much again.
+    ``limits.max_feed_item_bytes`` bytes of input, and the content kept
+    outside such elements (the feed's own metadata), or any stretch of input
+    between two tags, at most as much again. An element's bytes are counted
+    between the parser feeds that completed its start and end tags, each feed
+    at most a 32nd of the limit (64 bytes at least), so an element is refused
+    once it is over the limit by more than two feeds and its start tag.
 
     Args:
         stream: a binary stream (a file opened ``"rb"``, ``sys.stdin.buffer``).
@@ -510,14 +538,19 @@ def iterparse_xml(
         limits: depth and per-item limits (the stream's total size is not limited).
         allow_external_dtd: as in :func:`parse_xml`.
         roots: the root elements the format allows, if it restricts them: any
-            other root is a :class:`ParseError` as soon as it starts, so a
-            document of another kind is never read as an empty feed.
-        chunk_size: bytes read at a time.
+            other root is a :class:`ParseError` once the document has parsed,
+            so a document of another kind is never read as an empty feed.
+        chunk_size: bytes read from ``stream`` at a time.
 
     >>> import io
     >>> data = b"<feed><title>F</title><item>a</item><item>b</item></feed>"
     >>> [(e.text, e.getparent()[0].text) for e in iterparse_xml(io.BytesIO(data), tags={"item"})]
     [('a', 'F'), ('b', 'F')]
+    >>> feed = io.BytesIO(b"<feed>\\n<item>Caf&eacute;</item></feed>")
+    >>> list(iterparse_xml(feed, tags={"item"}, source="f.xml"))
+    Traceback (most recent call last):
+    ...
+    pressrelease.errors.ParseError: f.xml:2:10: undefined entity '&eacute;'; XML knows only &amp; &lt; &gt; &quot; &apos; and character references such as &#233;
     """
     wanted = frozenset(tags)
     parser = etree.XMLPullParser(
@@ -529,21 +562,30 @@ def iterparse_xml(
         attribute_defaults=False,
         huge_tree=False,
         remove_blank_text=False,
+        # Comments and processing instructions make no event, so nothing would
+        # ever remove those between items: a feed of them grows the tree unbounded.
+        remove_comments=True,
+        remove_pis=True,
         strip_cdata=True,
     )
     parser.resolvers.add(_RefuseEveryLoad(source))
     item_limit = limits.max_feed_item_bytes
+    # libxml2 reports a start or end event as soon as the tag's ">" is fed, so
+    # the bytes fed strictly between the feed that reported an item's start
+    # and the one that reported its end never exceed the item's size. Feeds
+    # small next to the limit make that count close; with the default limit
+    # they are the whole chunk, so the usual path does not feed more often.
+    step = min(chunk_size, max(item_limit // 32, _MIN_FEED))
     depth = 0
     fed = 0
+    last_event_at = 0  # bytes fed when the parser last reported an event
+    last_element: etree._Element | None = None  # the element of that event
     prolog: bytes | None = b""  # None once checked
     item: etree._Element | None = None
     item_started_at = 0
     outside_kept = 0
     root_tag, root_line = "", 1
     first = True
-
-    def fail(exc: etree.XMLSyntaxError) -> PressReleaseError:
-        return _syntax_error(exc, parser.error_log, source)
 
     while True:
         chunk = stream.read(chunk_size)
@@ -568,66 +610,87 @@ def iterparse_xml(
             elif len(prolog) > item_limit:
                 raise LimitExceededError(
                     f"the prolog before the root element is longer than "
-                    f"max_feed_item_bytes={item_limit}",
+                    f"max_feed_item_bytes={item_limit}; "
+                    "raise the limit (--max-feed-item-bytes) if the input is genuine",
                     source=source,
+                    line=1,
                 )
             else:
                 continue
-        try:
-            if chunk:
-                fed += len(chunk)
-                parser.feed(chunk)
-            else:
-                parser.close()
-            events = list(parser.read_events())
-        except etree.XMLSyntaxError as exc:
-            raise fail(exc) from exc
-        for event, element in events:
-            if event == "start":
-                depth += 1
-                if depth > limits.max_xml_depth:
-                    raise LimitExceededError(
-                        f"elements nest deeper than max_xml_depth={limits.max_xml_depth}",
-                        source=source,
-                        line=element.sourceline,
-                    )
-                if isinstance(element.tag, str) and element.tag.startswith(_XINCLUDE_PREFIXES):
-                    raise ExternalReferenceForbiddenError(
-                        f"XInclude element <{etree.QName(element).localname}> refused; "
-                        "pressrelease never includes external content",
-                        source=source,
-                        line=element.sourceline,
-                    )
-                if depth == 1:
-                    _check_stream_docinfo(element, allow_external_dtd, source)
-                    root_tag, root_line = str(element.tag), element.sourceline or 1
-                if item is None and element.tag in wanted:
-                    item = element
-                    item_started_at = fed - len(chunk)
-                continue
-            depth -= 1
-            if item is not None and element is item:
-                item = None
-                yield element
-                parent = element.getparent()
-                element.clear(keep_tail=False)
-                if parent is not None:
-                    parent.remove(element)
-            elif item is None:
-                outside_kept += _weight(element)
-                if outside_kept > item_limit:
-                    raise LimitExceededError(
-                        f"content outside the items ({', '.join(sorted(wanted))}) exceeds "
-                        f"max_feed_item_bytes={item_limit}",
-                        source=source,
-                        line=element.sourceline,
-                    )
-        if item is not None and fed - item_started_at > item_limit:
-            raise LimitExceededError(
-                f"<{etree.QName(item).localname}> is larger than max_feed_item_bytes={item_limit}",
-                source=source,
-                line=item.sourceline,
-            )
+        pieces: Iterable[bytes] = (
+            (chunk,)
+            if len(chunk) <= step
+            else (chunk[at : at + step] for at in range(0, len(chunk), step))
+        )
+        for piece in pieces:
+            piece_start = fed
+            events = _feed(parser, piece, source)
+            fed += len(piece)
+            if events:
+                last_event_at, last_element = fed, events[-1][1]
+            for event, element in events:
+                if event == "start":
+                    depth += 1
+                    if depth > limits.max_xml_depth:
+                        raise LimitExceededError(
+                            f"elements nest deeper than max_xml_depth={limits.max_xml_depth}; "
+                            "raise the limit (--max-xml-depth) if the input is genuine",
+                            source=source,
+                            line=element.sourceline,
+                        )
+                    if isinstance(element.tag, str) and element.tag.startswith(_XINCLUDE_PREFIXES):
+                        raise ExternalReferenceForbiddenError(
+                            f"XInclude element <{etree.QName(element).localname}> refused; "
+                            "pressrelease never includes external content",
+                            source=source,
+                            line=element.sourceline,
+                        )
+                    if depth == 1:
+                        _check_stream_docinfo(element, allow_external_dtd, source)
+                        root_tag, root_line = str(element.tag), element.sourceline or 1
+                    if item is None and element.tag in wanted:
+                        item = element
+                        item_started_at = fed
+                    continue
+                depth -= 1
+                if item is not None and element is item:
+                    if piece_start - item_started_at > item_limit:
+                        raise _item_too_large(
+                            item, piece_start - item_started_at, item_limit, source
+                        )
+                    item = None
+                    yield element
+                    parent = element.getparent()
+                    element.clear(keep_tail=False)
+                    if parent is not None:
+                        parent.remove(element)
+                elif item is None:
+                    outside_kept += _weight(element)
+                    if outside_kept > item_limit:
+                        raise LimitExceededError(
+                            f"content outside the items ({', '.join(sorted(wanted))}) exceeds "
+                            f"max_feed_item_bytes={item_limit}; raise the limit "
+                            "(--max-feed-item-bytes) if the input is genuine",
+                            source=source,
+                            line=element.sourceline,
+                        )
+            if item is not None:
+                if fed - item_started_at > item_limit:
+                    raise _item_too_large(item, fed - item_started_at, item_limit, source)
+            elif fed - last_event_at > item_limit:
+                after = (
+                    ""
+                    if last_element is None
+                    else f" after <{etree.QName(last_element).localname}> on this line"
+                )
+                raise LimitExceededError(
+                    f"more than max_feed_item_bytes={item_limit} bytes of input{after} without "
+                    f"a complete tag, outside the items ({', '.join(sorted(wanted))}): a long "
+                    "text, comment or start tag; raise the limit (--max-feed-item-bytes) if the "
+                    "input is genuine",
+                    source=source,
+                    line=1 if last_element is None else last_element.sourceline,
+                )
         if not chunk:
             # Judged once the whole document parsed, so that broken or hostile XML is
             # reported as such rather than as a document of another kind.
@@ -639,6 +702,42 @@ def iterparse_xml(
                     line=root_line,
                 )
             return
+
+
+def _feed(parser: etree.XMLPullParser, piece: bytes, source: str | None) -> list[Any]:
+    """Feed ``piece`` (or close the parser on ``b""``) and return the events it completed.
+
+    Fails at the parser's first error. lxml lets one kind of error pass
+    unraised: an undefined entity with ``resolve_entities=False`` makes libxml2
+    stop the document, and lxml then quietly starts a new one at the next
+    feed (whose error would say line 1) or fails at ``close()`` with "no
+    element found" at line 0. The error is in the feed parser's own log, with
+    its real line and column, so the log is checked after every feed.
+    """
+    try:
+        if piece:
+            parser.feed(piece)
+        else:
+            parser.close()
+        events = list(parser.read_events())
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, parser.feed_error_log, source) from exc
+    log = parser.feed_error_log
+    if log.last_error is not None:
+        raise _logged_error(log, source)
+    return events
+
+
+def _item_too_large(
+    item: etree._Element, size: int, limit: int, source: str | None
+) -> LimitExceededError:
+    return LimitExceededError(
+        f"<{etree.QName(item).localname}> is larger than max_feed_item_bytes={limit} "
+        f"(at least {size} bytes); raise the limit (--max-feed-item-bytes) if the input "
+        "is genuine",
+        source=source,
+        line=item.sourceline,
+    )
 
 
 def _weight(element: etree._Element) -> int:

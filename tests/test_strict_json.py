@@ -62,6 +62,14 @@ from pressrelease.limits import Limits
             id="5000-digit-int",
         ),
         pytest.param(
+            # the scanner stops at the "-" of what looks like a date glued to the number
+            b'{"a": "9",\n "b": ' + b"9" * 101 + b"2020-02-30}",
+            2,
+            7,
+            "a number with 105 digits; at most 100 are read",
+            id="long-int-glued-to-a-date",
+        ),
+        pytest.param(
             b'{"a": 1} {"b": 2}',
             1,
             10,

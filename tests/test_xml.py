@@ -7,10 +7,13 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from pressrelease._xml import iterparse_xml, load_schema, parse_xml
 from pressrelease.errors import (
+    DecodeError,
     DTDForbiddenError,
     EntitiesForbiddenError,
     ExternalReferenceForbiddenError,
@@ -235,7 +238,7 @@ def test_undefined_entity_is_explained() -> None:
     with pytest.raises(ParseError) as info:
         parse_xml(b"<r>Caf&eacute;</r>")
     assert "undefined entity '&eacute;'" in info.value.message
-    assert info.value.line == 1
+    assert (info.value.line, info.value.column) == (1, 7)  # the "&"
 
 
 def test_errors_come_from_this_parse_not_an_earlier_one() -> None:
@@ -345,6 +348,146 @@ def test_stream_bounds_content_kept_outside_items() -> None:
 def test_stream_utf16() -> None:
     data = '<?xml version="1.0" encoding="UTF-16"?><rss><item><title>é</title></item></rss>'
     assert _items(data.encode("utf-16"), chunk_size=5) == ["é"]
+
+
+_HEAD = b'<?xml version="1.0"?>\n<rss>\n<item><title>1</title></item>\n'
+
+
+@pytest.mark.parametrize("chunk_size", [1, 7, 64, 65536])
+@pytest.mark.parametrize(
+    ("data", "error", "line", "column"),
+    [
+        # libxml2 stops the document at an undefined entity and lxml does not raise:
+        # the error used to say line 0 (or line 1, from the next feed).
+        pytest.param(
+            _HEAD + b"<item><title>Caf&eacute;</title></item>\n</rss>",
+            ParseError,
+            4,
+            17,
+            id="undefined-entity",
+        ),
+        pytest.param(_HEAD + b"<item><title>2</tit", ParseError, 4, 20, id="truncated"),
+        pytest.param(_HEAD + b"</rss>\n<rss/>", ParseError, 5, 1, id="two-roots"),
+        pytest.param(
+            _HEAD + b"<item><title>\xff</title></item>\n</rss>", DecodeError, 4, 14, id="bad-bytes"
+        ),
+        pytest.param(
+            b'<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "rss.dtd">\n<rss/>',
+            DTDForbiddenError,
+            2,
+            1,
+            id="dtd",
+        ),
+        pytest.param(
+            _HEAD + b"<item><dc:creator>x</dc:creator></item>\n</rss>",
+            ParseError,
+            4,
+            None,
+            id="undeclared-prefix",
+        ),
+        pytest.param(
+            _HEAD + b"<item><title>x</titel></item>\n</rss>", ParseError, 4, None, id="mismatch"
+        ),
+    ],
+)
+def test_stream_errors_carry_the_real_line(
+    data: bytes, error: type[PressReleaseError], line: int, column: int | None, chunk_size: int
+) -> None:
+    """Every way a streamed document can break is reported where it breaks, whatever the feeds."""
+    with pytest.raises(error) as info:
+        _items(data, chunk_size=chunk_size, source="feed.rss")
+    assert info.value.source == "feed.rss"
+    assert info.value.line == line, info.value
+    if column is not None:
+        assert info.value.column == column, info.value
+
+
+def test_stream_undefined_entity_after_many_items_is_not_a_new_document() -> None:
+    """After the stop, lxml would start a new document with the next feed ("line 1")."""
+    data = FEED.replace(b"<title>500</title>", b"<title>&nbsp;500</title>")
+    assert data != FEED
+    with pytest.raises(ParseError, match="undefined entity '&nbsp;'") as info:
+        _items(data, chunk_size=100)
+    # FEED: the declaration, then the channel and item 0 on line 2, item n on line n + 2
+    assert (info.value.line, info.value.column) == (502, len("<item><title>") + 1)
+
+
+def test_stream_errors_come_from_this_stream_not_an_earlier_parse() -> None:
+    with pytest.raises(ParseError):
+        parse_xml(b"<r>\n\n\n&a;</r>")
+    with pytest.raises(ParseError) as info:
+        _items(b"<rss>\n<item>&b;</item></rss>")
+    assert (info.value.line, info.value.column) == (2, 7)
+    assert "'&b;'" in info.value.message
+
+
+@settings(max_examples=60)
+@given(
+    limit=st.integers(min_value=400, max_value=6000),
+    text=st.integers(min_value=0, max_value=12_000),
+    before=st.integers(min_value=0, max_value=3),
+    chunk_size=st.sampled_from([7, 100, 4096, 65536]),
+)
+def test_stream_item_bytes_are_counted_inside_one_read(
+    limit: int, text: int, before: int, chunk_size: int
+) -> None:
+    """An item is measured by its own bytes, not by the reads it arrived in.
+
+    The documented slack: two feeds (a 32nd of the limit each, 64 bytes at
+    least, at most ``chunk_size``) and the item's start tag.
+    """
+    start_tag = b'<item n="x">'
+    item = start_tag + b"<title>" + b"x" * text + b"</title></item>"
+    data = (
+        b"<rss><channel><title>F</title>\n" + b"<item/>\n" * before + item + b"\n</channel></rss>"
+    )
+    limits = Limits(max_feed_item_bytes=limit)
+    slack = 2 * min(chunk_size, max(limit // 32, 64)) + len(start_tag)
+    if len(item) <= limit:
+        assert len(_items(data, limits=limits, chunk_size=chunk_size)) == before + 1
+    elif len(item) > limit + slack:
+        with pytest.raises(LimitExceededError, match=f"max_feed_item_bytes={limit}") as info:
+            _items(data, limits=limits, chunk_size=chunk_size)
+        assert info.value.line == before + 2
+        assert "--max-feed-item-bytes" in info.value.message
+
+
+def test_stream_item_just_over_the_limit_in_a_small_document() -> None:
+    item = b"<item><title>" + b"x" * 2000 + b"</title></item>"
+    data = b"<rss>" + item + b"</rss>"
+    assert _items(data, limits=Limits(max_feed_item_bytes=len(item))) == ["x" * 2000]
+    with pytest.raises(LimitExceededError, match="<item> is larger than max_feed_item_bytes=1900"):
+        _items(data, limits=Limits(max_feed_item_bytes=1900))
+
+
+def test_stream_refuses_a_long_stretch_without_a_tag_outside_items() -> None:
+    limits = Limits(max_feed_item_bytes=1000)
+    comment = b"<rss>\n<item/>\n<!--" + b"c" * 2000 + b"-->\n<item/></rss>"
+    with pytest.raises(LimitExceededError, match="without a complete tag") as info:
+        _items(comment, limits=limits)
+    assert info.value.line == 2
+    start_tag = b'<rss>\n<item/>\n<item title="' + b"t" * 2000 + b'"/></rss>'
+    with pytest.raises(LimitExceededError, match="max_feed_item_bytes=1000"):
+        _items(start_tag, limits=limits)
+    assert len(_items(comment.replace(b"c" * 2000, b"c" * 900), limits=limits)) == 2
+
+
+def test_stream_drops_comments_between_items() -> None:
+    """Comments and PIs make no event; kept between items, they would grow the tree unbounded."""
+    data = (
+        b"<rss><channel><title>F</title>"
+        + b"<!-- before the items -->\n" * 2000
+        + b"<item><title>x<!-- inside -->y</title></item><!-- c --><?pi x?>\n" * 2000
+        + b"</channel></rss>"
+    )
+    widths = []
+    for element in iterparse_xml(io.BytesIO(data), tags={"item"}, chunk_size=512):
+        channel = element.getparent()
+        assert channel is not None
+        widths.append(len(channel))
+        assert element.findtext("title") == "xy"
+    assert len(widths) == 2000
+    assert max(widths) < 50
 
 
 # --- schemas -------------------------------------------------------------------------------

@@ -17,21 +17,34 @@ and returns a :class:`Parties` record. It looks, in this order, for
    remarks``, ``issued by the Spokesperson for Secretary-General X``,
    ``On trouvera ci-après le texte du message du ..., M. X``, ``The following
    joint statement was issued by the Governments of X and Y``, ``a joint
-   media release between X and Y``;
-5. the **title** (``Joint Statement by President Biden and President von der
+   media release between X and Y``, and ``This was announced today in a joint statement by the Minister for
+   X, Mr A, and ...`` (and its forms in the other languages);
+5. in a document called joint, the **host and guest** of the meeting it
+   comes from (``At the invitation of X, Y paid a visit``; ``X hosted Y``;
+   ``Auf Einladung von X stattete Y ... einen Besuch ab``);
+6. the **title** (``Joint Statement by President Biden and President von der
    Leyen``; ``Joint Statement from the Governments of X, Y and Z``;
-   ``Déclaration commune de la France et de l’Italie``; ``U.S.-EU Summit
-   Statement``; ``... Sullivan’s Meeting with ... Patrushev``), then
-   **"Joint statement by ..." headers** and the names printed beside a bare
-   ``JOINT MEDIA RELEASE`` banner in the first blocks;
-6. a **signature block** after ``We, the undersigned`` or ``Signed at ...``
-   (names in columns, up to any ``Witnessed by``): its names fill parties
-   found without one (``the Prime Minister of the Kingdom of Cambodia``) or
-   are added;
+   ``Déclaration commune de la France et de l’Italie``; ``Déclaration de
+   l’Union européenne sur ...``; ``U.S.-EU Summit Statement``; ``...
+   Sullivan’s Meeting with ... Patrushev``; a meeting's communiqué, ``Joint
+   Communique from the conference of Ministers for ...``), filled with the
+   host and guest when it names their countries only; then, in a joint
+   document, those said to have **announced** it (``described as misleading
+   by the Ministers for X, the Hon A and Y, the Hon B``), **"Joint statement
+   by ..." headers** and the names printed beside a bare ``JOINT MEDIA
+   RELEASE`` letterhead banner in the first blocks;
+7. a **signature block** after ``We, the undersigned`` or ``Signed at ...``,
+   read as rows and columns of the lines the reader hands over (a name, its
+   office and organisation below it or beside it; ``For the Government of
+   X:`` over a name; a table flattened cell by cell), up to any ``Witnessed
+   by``: its names fill parties found without one (``the Prime Minister of
+   the Kingdom of Cambodia``) or are added;
 
 then adds the ``creators`` the page gives (front matter, JSON-LD) who are not
 already there (in the form the text prints, ``F.M. Chaney`` for ``Chaney,
-Fred``), unless a co-chair sentence already says who led; and, when nothing
+Fred``), unless a co-chair sentence already says who led or the parties
+found are all organisations (the releasing minister of a council's
+communiqué is no party); and, when nothing
 at all was found, names the issuer itself for issuers that publish in their
 own name (``European Commission``, ``European Parliament``, ``United
 Nations``..., in the text's language where known), as the corpus labels do
@@ -77,7 +90,7 @@ import attrs
 
 from pressrelease.model import Location, Signatory
 
-__all__ = ["Parties", "TextBlock", "extract_parties"]
+__all__ = ["Parties", "TextBlock", "extract_parties", "names_organisation"]
 
 
 @attrs.frozen(kw_only=True)
@@ -125,6 +138,22 @@ def _words(text: str) -> frozenset[str]:
 # Honorifics, case-sensitive, longest first. Titles of office (President,
 # Minister, Senator) are roles, not honorifics.
 _HONORIFIC_WORDS = (
+    "Her Excellency",
+    "His Excellency",
+    "Son Excellence",
+    "Seine Exzellenz",
+    "Ihre Exzellenz",
+    "Su Excelencia",
+    "Sua Eccellenza",
+    "Sua Excelência",
+    "Zijne Excellentie",
+    "Hare Excellentie",
+    "Jego Ekscelencja",
+    "Jej Ekscelencja",
+    "the Honourable",
+    "The Honourable",
+    "the Honorable",
+    "The Honorable",
     "Excmo. Sr.",
     "Excma. Sra.",
     "the Rt Hon.",
@@ -194,6 +223,8 @@ _PARTICLES = _words(
     """
 )
 _PARTICLES_AFTER_PARTICLE = _words("der den des la le y")
+# Particles that are also the "of" of an office ("Ministra de Sanidad").
+_OF_PARTICLES = _words("de del della di do da du des dos das")
 # Endings of (German, Dutch...) compound titles of office: "Sonderbeauftragter".
 _ROLE_ENDINGS = (
     "beauftragte",
@@ -267,7 +298,8 @@ _ROLE_WORDS = _words(
     commissaria ambasciatore secretário secretária diretor diretora comissário
     comissária embaixador embaixadora voorzitter secretaris-generaal commissaris
     prezydent premier sekretarz dyrektor dyrektorka komisarz przewodniczący
-    przewodnicząca ambasador
+    przewodnicząca ambasador sénateur sénatrice senador senadora senatore senatrice
+    ministres ministros ministras ministri
     """
 )
 
@@ -287,6 +319,9 @@ _ORG_HEADS = _words(
     agenzia serviço gabinete ministério comissão conselho nações governo organização
     agência ministerie commissie raad naties regering organisatie służbie służby służba
     biura biuro komisji rady parlamentu narodów rządu organizacji ministerstwa urzędu
+    republic kingdom commonwealth federation principality république royaume
+    principauté republik königreich bundesrepublik república reino repubblica regno
+    república reino republiek koninkrijk rzeczypospolitej rzeczpospolita królestwa
     """
 )
 
@@ -398,7 +433,8 @@ _ABBREVIATIONS = frozenset(
         "Mrs.",
     }
 )
-_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"”»)]*(?:\s+[«“„\"‘(\[]*\s*[^\W\d_]|\s*$))")
+# A full stop after a space ("B .", OCR debris ". . . .") ends no sentence.
+_SENTENCE_END_RE = re.compile(r"(?:(?<=\S)\.|[!?])(?=[\"”»)]*(?:\s+[«“„\"‘(\[]*\s*[^\W\d_]|\s*$))")
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
 
 
@@ -548,11 +584,18 @@ def _strip_postnominals(text: str) -> str:
         text = head.rstrip(" ,")
 
 
+_LONE_INITIAL_RE = re.compile(r"^[^\W\d_]$")
+_SPACED_INITIAL_RE = re.compile(r"(?<![\w.])([^\W\d_]) \.")
+
+
 def _clean_name(text: str) -> str:
     words = text.split()
     while words and words[-1].strip(",").upper() in _POSTNOMINALS:
         words.pop()
-    return " ".join(words).strip(" ,;:")
+    name = _SPACED_INITIAL_RE.sub(r"\1.", " ".join(words)).strip(" ,;:")
+    if name.endswith(".") and len(name.rsplit(None, 1)[-1].strip(".")) > 2:
+        name = name[:-1]  # the sentence's full stop, not an initial's ("Kay Moss.")
+    return name
 
 
 def _is_role_word(word: str) -> bool:
@@ -579,6 +622,9 @@ def _name_run(text: str, start: int = 0) -> int:
         word = token.rstrip(",;:")
         if index and word.upper() in _POSTNOMINALS:  # "MP", "QC" close the name
             break
+        if word == "." and index and _LONE_INITIAL_RE.match(tokens[index - 1][1]):
+            end = start + offset + 1  # "Marshall B . Perron": a scan spaced the initial
+            continue
         if _is_cap(word) and not _is_role_word(word):
             end = start + offset + len(word)
             if word != token:  # a comma closes the name
@@ -634,6 +680,20 @@ def _names_organisation(text: str, language: str) -> bool:
         return False
     rest = text[len(entity[1]) :].strip()
     return not rest or _is_cap(rest)
+
+
+def names_organisation(text: str) -> bool:
+    """Whether ``text`` reads as the name of an organisation (a head word, a known body).
+
+    >>> names_organisation("European Parliament"), names_organisation("Daily News")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        bool(words)
+        and _is_cap(text)
+        and (any(w.lower().strip("(),") in _ORG_WORDS for w in words) or _is_entity(text, "en"))
+    )
 
 
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
@@ -716,10 +776,16 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     name = _clean_name(body[name_start : name_start + run])
     if _is_entity(name, language) or any(w.lower() in _ORG_WORDS for w in name.split()):
         return None
+    words = name.split()
+    if len(words) > 1 and words[0] in _OF_PARTICLES and language != "en":
+        # "ministre de la Santé", "Ministro della Salute": in the Romance languages the
+        # particle after a title of office is its "of" ("President de Klerk" is English).
+        return None
     role = body[:name_start].strip(" ,")
     org = None
-    if role.lower().startswith("the "):
-        role = role[4:]
+    article = _LEADING_ARTICLE_RE.match(role)  # "the", "le", "la", "el"...
+    if article:
+        role = role[article.end() :]
     return _Party(name, None, role or None, of_org or org, name_start)
 
 
@@ -759,6 +825,9 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
         ):
             cut = position
             break
+    known = _entity_starting_at(text, 0, language)  # "Union européenne", "Unione europea"
+    if known is not None and len(known[1]) > cut:
+        cut = len(known[1])
     text = text[:cut].strip(" ,")
     if not keep_brackets:
         text = re.sub(r"\s*\([^)]*\)", "", text).strip()
@@ -774,11 +843,18 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     return _Party(None, None, None, text, offset)
 
 
+_LEADING_HONORIFIC_RE = re.compile(r"(?:the\s+)?" + _HONORIFIC + r"(?=[^\W\d_])", re.IGNORECASE)
+
+
 def _person_pair(piece: str, language: str) -> tuple[tuple[_Party, _Party], int] | None:
     """``Mr X and Ms Y`` inside one item: the first split where both sides are people."""
     if len(piece) > _MAX_ITEM_CHARS:
         return None
-    for conj in _CONJ_SPLIT_RE.finditer(piece):
+    splits = list(_CONJ_SPLIT_RE.finditer(piece))
+    # A split before an honorific first ("the Hon. X MP - Minister for A and B and the
+    # Hon. Y MP - Minister for C": the office's own "and" is not the split).
+    splits.sort(key=lambda conj: not _LEADING_HONORIFIC_RE.match(piece, conj.end()))
+    for conj in splits:
         first = _person(piece[: conj.start()], language)
         second = _person(piece[conj.end() :], language)
         if first and second and first.name and second.name:
@@ -812,6 +888,8 @@ def _people_list(text: str, language: str) -> list[_Party]:
     parties: list[_Party] = []
     expecting_role = False
     pending_role: str | None = None  # "the Deputy Foreign Minister of Viet Nam, Do Hung Viet"
+    office_first = False  # the list gives each office before its holder
+    shared: str | None = None  # the singular head of a plural office ("Minister for")
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
@@ -836,23 +914,58 @@ def _people_list(text: str, language: str) -> list[_Party]:
         pair = _person_pair(piece, language) if found is None or found.role else None
         if pair is not None:
             (first, second), start = pair
+            if pending_role and first.role and not _is_role_word(first.role.split()[0]):
+                # "Minister for Political, | Legal and Security Affairs HE X and ...": one office
+                first = attrs.evolve(first, role=f"{pending_role}, {first.role}")
+            elif pending_role and first.role is None:
+                role, org = _role_and_org(pending_role, language)
+                first = attrs.evolve(first, role=role, organisation=first.organisation or org)
+            pending_role = None
             parties.append(attrs.evolve(first, offset=first.offset + lead))
             parties.append(attrs.evolve(second, offset=second.offset + lead + start))
             expecting_role = second.role is None
             continue
+        next_office = None
+        if found is None and pending_role:
+            # "Senator X and the Acting Minister for Y": X, then the next holder's office
+            split = _CONJ_SPLIT_RE.search(piece)
+            left = _person(piece[: split.start()], language) if split else None
+            if split and left and left.name and _person(piece[split.end() :], language) is None:
+                next_office = _office_phrase(piece[split.end() :])
+                found = left if next_office else None
         if found and not (expecting_role and found.honorific is None and found.role):
+            if found.role and _CONJ_LEAD_RE.match(found.role):
+                # "Mr X and the Minister for Y": what follows is the next person's office
+                next_office = _office_phrase(found.role)
+                found = attrs.evolve(found, role=None, organisation=None)
+            if pending_role and found.honorific is None and _is_bare_title(found.role):
+                found = attrs.evolve(found, role=None)  # "Senator X" under "Minister for Y"
+            elif pending_role and found.role and not _is_role_word(found.role.split()[0]):
+                # "Minister for Political, | Legal and Security Affairs HE X": one office
+                found = attrs.evolve(found, role=f"{pending_role}, {found.role}")
+                pending_role = None
             if found.role is None and pending_role:  # the office came first
-                role, org = _role_and_org(pending_role, language)
+                office, head = _shared_office(pending_role)
+                shared = head or shared
+                if shared and not head and shared.split()[0].lower() not in pending_role.lower():
+                    # "... and Health, the Hon Y"; "... et de la Santé, Mme Y"
+                    of = _PREP_OFFICE_RE.match(pending_role)
+                    office = (
+                        f"{shared.split()[0]} {pending_role}" if of else f"{shared} {pending_role}"
+                    )
+                role, org = _role_and_org(office or pending_role, language)
                 found = attrs.evolve(found, role=role, organisation=found.organisation or org)
+                office_first = True
             parties.append(attrs.evolve(found, offset=found.offset + lead))
-            expecting_role = found.role is None
-            pending_role = None
+            expecting_role = found.role is None and not office_first
+            pending_role = next_office
             continue
-        if conj or not parties:  # a new item that is not a person: maybe its office
+        if conj or not parties or office_first:  # not a person: maybe the next one's office
             expecting_role = False
-            pending_role = (
-                re.sub(r"(?i)^the\s+", "", piece) if _is_cap(piece.removeprefix("the ")) else None
-            )
+            pending_role = _office_phrase(piece)
+            whole = (raw[conj.end() :] if conj else raw).strip()
+            if shared and _PREP_OFFICE_RE.match(whole) and not _is_role_word(piece.split()[0]):
+                pending_role = whole  # "et de la Santé": the shared office's next field
             continue
         continues = parties and parties[-1].role is not None and _is_cap(piece)
         if parties and (expecting_role or continues) and piece:
@@ -863,6 +976,64 @@ def _people_list(text: str, language: str) -> list[_Party]:
                 parties[-1] = attrs.evolve(last, role=role, organisation=org)
             expecting_role = False
     return parties
+
+
+# "the Ministers for Social Security, the Hon X and Health, the Hon Y": one plural office
+# shared by the holders that follow.
+_PLURAL_OFFICES = {
+    "ministers": "Minister",
+    "ministres": "ministre",
+    "ministros": "ministro",
+    "ministras": "ministra",
+    "ministri": "ministro",
+    "secretaries": "Secretary",
+}
+_PLURAL_OFFICE_RE = re.compile(
+    r"^(?P<plural>ministers|ministres|ministros|ministras|ministri|secretaries)\s+"
+    r"(?P<prep>for|of|de\s+la|de\s+l['’]|du|des|de|del|della|dell['’]|do|da)\s*",
+    re.IGNORECASE,
+)
+
+
+_PREP_OFFICE_RE = re.compile(
+    r"^(?:for|of|de\s+la|de\s+l['’]|du|des|de|del|della|dell['’]|do|da)(?:\s+|(?<=['’]))",
+    re.IGNORECASE,
+)
+
+
+def _shared_office(office: str | None) -> tuple[str | None, str | None]:
+    """``Ministers for Social Security`` -> (``Minister for Social Security``, ``Minister for``)."""
+    found = _PLURAL_OFFICE_RE.match(office or "")
+    if not office or not found:
+        return office, None
+    singular = _PLURAL_OFFICES[found.group("plural").lower()]
+    head = f"{singular} {found.group('prep')}"
+    separator = "" if head.endswith(("'", "’")) else " "
+    return f"{head}{separator}{office[found.end() :]}", head
+
+
+def _is_bare_title(role: str | None) -> bool:
+    """A one-word title used before a name (``Senator``, ``Sec.``), no office of anything."""
+    return bool(role) and len(role.split()) == 1  # type: ignore[union-attr]
+
+
+def _office_phrase(text: str) -> str | None:
+    """The title of office in ``and the â . . Northern Territory Minister for X`` (or ``None``).
+
+    It starts at the capitalised words just before its first role word
+    (``Northern Territory Minister``); what comes before (a conjunction, an
+    article, a scan's debris) is dropped.
+    """
+    conj = _CONJ_LEAD_RE.match(text)
+    if conj:
+        text = text[conj.end() :]
+    tokens = _tokens(text)
+    first = next((i for i, (_, t) in enumerate(tokens) if _is_role_word(t)), None)
+    if first is None:
+        return re.sub(r"(?i)^the\s+", "", text) if _is_cap(text.removeprefix("the ")) else None
+    while first and _is_cap(tokens[first - 1][1]) and tokens[first - 1][1].isalpha():
+        first -= 1
+    return text[tokens[first][0] :] or None
 
 
 # What may stand before a party in a list: "de la France", "d’Italie", "the United States".
@@ -952,9 +1123,19 @@ _TITLE_RE = re.compile(
     r"|^(?:dichiarazione|comunicato)\s+congiunt[oa]\s+(?:di|del|della|dei|tra|fra)\s+(?P<it>.+)$"
     r"|^(?:declaração|comunicado)\s+conjunt[oa]\s+(?:de|do|da|dos|entre)\s+(?P<pt>.+)$"
     r"|^gezamenlijke\s+(?:verklaring|persverklaring)\s+(?:van|door)\s+(?P<nl>.+)$"
-    r"|^wspólne\s+(?:oświadczenie|komunikat)\s+(?P<pl>.+)$",
+    r"|^wspólne\s+(?:oświadczenie|komunikat)\s+(?P<pl>.+)$"
+    # One issuer's declaration: "Déclaration de l’Union européenne sur ...". The article is
+    # required ("Déclaration de Paris" names a city), and only known bodies, countries or
+    # named people are kept (_SINGLE_GROUPS).
+    r"|^déclaration\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?P<fr1>.+)$"
+    r"|^Erklärung\s+(?:der|des)\s+(?P<de1>.+)$"
+    r"|^declaración\s+(?:de\s+la|del)\s+(?P<es1>.+)$"
+    r"|^dichiarazione\s+(?:dell['’]|della|dello|del)\s*(?P<it1>.+)$"
+    r"|^declaração\s+(?:da|do)\s+(?P<pt1>.+)$"
+    r"|^verklaring\s+van\s+(?:de|het)\s+(?P<nl1>.+)$",
     re.IGNORECASE,
 )
+_SINGLE_GROUPS = frozenset({"fr1", "de1", "es1", "it1", "pt1", "nl1"})
 _TITLE_CUT_RE = re.compile(
     r"\s+(?:on|announcing|regarding|concerning|about|following|after|ahead\s+of|at\s+the|"
     r"sur|à\s+la\s+suite|zu|zur|zum|über|sobre|su|sulla|sul|over|w\s+sprawie)\s+|\s*[\[(:]|\s+[–—-]\s+",
@@ -982,11 +1163,58 @@ _MEETING_RE = re.compile(
 Finder = Callable[[int], Location]
 
 
+# A communiqué of a meeting is issued by the meeting: "Joint Communique from the conference
+# of Ministers for ...", "ANZUS Council communique", "Communiqué final du Conseil de ...".
+_MEETING_WORDS = _words(
+    """
+    conference council meeting summit forum assembly dialogue conférence conseil réunion
+    sommet assemblée konferenz ministerkonferenz rat rates treffen gipfel tagung conferencia
+    consejo reunión cumbre foro asamblea conferenza consiglio riunione vertice conferência
+    conselho reunião cimeira cúpula conferentie raad bijeenkomst top konferencja rada
+    spotkanie szczyt
+    """
+)
+_COMMUNIQUE_OF_RE = re.compile(
+    r"^(?:(?:joint|final)\s+)?communiqu[eé]\s+(?:(?:issued\s+)?(?:from|of|by))\s+"
+    r"(?:the\s+)?(?P<en>.+)$"
+    r"|^communiqué\s+(?:final\s+|conjoint\s+|commun\s+)?(?:de\s+la|du|de\s+l['’]|des)\s*(?P<fr>.+)$"
+    r"|^(?:gemeinsames\s+|abschließendes\s+)?Kommuniqué\s+(?:der|des)\s+(?P<de>.+)$"
+    r"|^comunicado\s+(?:final\s+|conjunto\s+)?(?:de\s+la|del|da|do)\s+(?P<es>.+)$"
+    r"|^comunicato\s+(?:finale\s+|congiunto\s+)?(?:della|del|dello)\s+(?P<it>.+)$"
+    r"|^(?P<tail>[^:]+?)\s*[\[(]?\s*(?:(?:joint|final)\s+)?(?:communiqu[eé]|Kommuniqué|"
+    r"comunicado|comunicato)\s*[\])]?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _meeting_party(title: str) -> _Party | None:
+    """The meeting that issues a communiqué named in the title, or ``None``."""
+    found = _COMMUNIQUE_OF_RE.match(title)
+    if not found:
+        return None
+    group = next(g for g in found.re.groupindex if found.group(g) is not None)
+    body, start = found.group(group), found.start(group)
+    cut = _TITLE_CUT_RE.search(body)
+    if cut:
+        body = body[: cut.start()]
+    body = body.strip(" ,.")
+    words = [w.lower().strip(",") for w in body.split()]
+    if not words or ":" in body or not any(w in _MEETING_WORDS for w in words[:3]):
+        return None
+    if not _is_cap(body):  # "conference of Ministers for ...": the catalogue's sentence case
+        body = body[0].upper() + body[1:]
+    return _Party(None, None, None, body, start)
+
+
 def _title_parties(title: str, language: str) -> list[_Party]:
     title = title.translate(_SPACES).strip()[:_MAX_SENTENCE_CHARS]
+    issuing_meeting = _meeting_party(title)
+    if issuing_meeting is not None:
+        return [issuing_meeting]
     found = _TITLE_RE.match(title)
     if found:
-        start = next(found.start(g) for g in found.re.groupindex if found.group(g) is not None)
+        group = next(g for g in found.re.groupindex if found.group(g) is not None)
+        start = found.start(group)
         listing = title[start:]
         cut = _TITLE_CUT_RE.search(listing)
         if cut:
@@ -1006,6 +1234,10 @@ def _title_parties(title: str, language: str) -> list[_Party]:
         opens_with_office = bool(listing[first:].split()) and _is_role_word(
             listing[first:].split()[0]
         )
+        if group in _SINGLE_GROUPS and not all(
+            p.name or _is_entity(p.organisation or "", language) for p in parties
+        ):
+            parties = []
         if parties and (listed[0][0] == first or opens_with_office):
             return [attrs.evolve(p, offset=p.offset + base) for p in parties]
     meeting = _MEETING_RE.search(title)
@@ -1147,6 +1379,82 @@ def _issued_by(text: str, language: str) -> list[_Party]:
     return [attrs.evolve(p, offset=p.offset + base) for _, p in _entity_list(listing, language)]
 
 
+# "This was announced today in a joint statement by the Minister for X, Mr A, and ...":
+# the sentence that says who issues the statement it opens.
+_IN_JOINT_BY_RE = re.compile(
+    r"\bin\s+a\s+joint\s+(?:media\s+|press\s+|news\s+)?(?:statement|release|declaration|"
+    r"communiqu[eé])\s+(?:(?:issued|released|signed)\s+)?(?:today\s+)?by\s+"
+    r"|\bdans\s+une?\s+(?:déclaration|communiqué)\s+(?:commune?|conjointe?)\s+"
+    r"(?:(?:publiée?|signée?)\s+(?:aujourd['’]hui\s+)?par\s+|de\s+|du\s+|des\s+|d['’])"
+    r"|\bin\s+einer\s+gemeinsamen\s+(?:Erklärung|Presseerklärung|Mitteilung)\s+"
+    r"(?:von|vom|der|des)\s+"
+    r"|\ben\s+una\s+declaración\s+conjunta\s+(?:(?:emitida|firmada|publicada)\s+"
+    r"(?:hoy\s+)?por|de|del)\s+"
+    r"|\bin\s+una\s+dichiarazione\s+congiunta\s+(?:(?:rilasciata|firmata|pubblicata)\s+"
+    r"(?:oggi\s+)?da|di|del|della|dei)\s+"
+    r"|\b(?:numa|em\s+uma)\s+declaração\s+conjunta\s+(?:(?:emitida|assinada|publicada)\s+"
+    r"(?:hoje\s+)?(?:pelo|pela|pelos|por)|de|do|da|dos)\s+"
+    r"|\bin\s+een\s+gezamenlijke\s+verklaring\s+van\s+",
+    re.IGNORECASE,
+)
+_VERB_TAIL_RE = re.compile(r"(?:\s+[^\W\d_A-ZÄÖÜ][^\W\d_]*)+[\s.]*$")
+_IN_JOINT_HINTS = (
+    "joint", "commun", "conjoint", "gemeinsam", "conjunta", "congiunta", "gezamenlijk",
+)  # fmt: skip
+
+
+def _in_joint_statement_by(text: str, language: str) -> list[_Party]:
+    """The parties of ``in a joint statement by X, Y and Z`` (people, else bodies)."""
+    if not _hinted(text, _IN_JOINT_HINTS):
+        return []
+    found = _IN_JOINT_BY_RE.search(text)
+    if not found:
+        return []
+    listing = text[found.end() : _sentence_end(text, found.end())]
+    if language in ("de", "nl"):  # "... von X und Y mit.": the verb's particle ends it
+        listing = _VERB_TAIL_RE.sub("", listing)
+    base = found.end()
+    prefix = _LIST_PREFIX_RE.match(listing)
+    people = [p for p in _people_list(listing, language) if p.name]
+    if len(people) >= 2:
+        return [attrs.evolve(p, offset=p.offset + base) for p in people]
+    if prefix:
+        listing, base = listing[prefix.end() :], base + prefix.end()
+    parties = [attrs.evolve(p, offset=p.offset + base) for _, p in _entity_list(listing, language)]
+    return parties if len(parties) >= 2 else []
+
+
+# In a joint statement, an opening sentence that says who announced it: "This was announced
+# today by the Minister for X, Mr A, and the Minister for Y, Mr B"; "... were described as
+# misleading by the Ministers for X, the Hon A and Y, the Hon B".
+_ANNOUNCED_BY_RE = re.compile(
+    r"\b(?:announced|stated|declared|described|said|issued|released|"
+    r"annoncée?s?|déclarée?s?|indiquée?s?|publiée?s?|angekündigt|erklärt|mitgeteilt|"
+    r"bekanntgegeben|anunciad[oa]s?|declarad[oa]s?|emitid[oa]s?|annunciat[oa]|dichiarat[oa]|"
+    r"aangekondigd|verklaard)\b[^.;:!?\d]{0,80}?\s" + _BY + r"\s+",
+    re.IGNORECASE,
+)
+_ANNOUNCED_HINTS = (
+    "announced", "stated", "declared", "described", "said", "issued", "released", "annonc",
+    "déclar", "indiqu", "publi", "angekündigt", "erklärt", "mitgeteilt", "bekanntgegeben",
+    "anunciad", "declarad", "emitid", "annunciat", "dichiarat", "aangekondigd", "verklaard",
+)  # fmt: skip
+
+
+def _announced_by(text: str, language: str) -> list[_Party]:
+    """Two or more people with an honorific, named as those who announced (joint only)."""
+    if not _hinted(text, _ANNOUNCED_HINTS):
+        return []
+    found = _ANNOUNCED_BY_RE.search(text, 0, _MAX_SENTENCE_CHARS)
+    if not found:
+        return []
+    listing = text[found.end() : _sentence_end(text, found.end())]
+    people = [p for p in _people_list(listing, language) if p.name and p.honorific]
+    if len(people) < 2:
+        return []
+    return [attrs.evolve(p, offset=p.offset + found.end()) for p in people]
+
+
 def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
     """``UN Secretary-General António Guterres``: one person, with the body as organisation."""
     org = None
@@ -1166,7 +1474,238 @@ def _office_holder(who: str, offset: int, language: str) -> list[_Party]:
     ]
 
 
+# A joint document of two leaders who met: "At the invitation of X, Y paid a visit" or
+# "X hosted Y". Read only in documents whose title or opening calls them joint.
+_JOINT_RE = re.compile(
+    r"\b(?:joint|common|commune?s?|conjointe?s?|gemeinsame\w*|conjunt[oa]s?|congiunt[oa]|"
+    r"gezamenlijke?|wspóln\w+)\b",
+    re.IGNORECASE,
+)
+# The invitation phrase, in languages where the guest comes before the verb.
+_INVITATION_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?:de|du|des|d['’])|"
+    r"(?:por|a)\s+invitación\s+(?:de|del)|su\s+invito\s+(?:di|del|della|dello|dell['’])|"
+    r"a\s+convite\s+(?:de|do|da)|na\s+zaproszenie)(?:\s+|(?<=['’]))",
+    re.IGNORECASE,
+)
+_VISIT_VERB_RE = re.compile(
+    r",?\s+(?:paid|made|undertook|conducted|is\s+paying|was\s+on|a\s+effectué|effectue|"
+    r"a\s+rendu|s['’]est\s+rendue?|realizó|efectuó|realiza|ha\s+effettuato|ha\s+compiuto|"
+    r"ha\s+reso|effettua|realizou|efetuou|fez|złożył[a]?|odwiedził[a]?)\b",
+    re.IGNORECASE,
+)
+# ... and where the verb comes second: "Auf Einladung von X stattete Y ... einen Besuch ab".
+_INVITATION_V2_RE = re.compile(
+    r"(?:^|(?<=\s))(?:auf\s+Einladung\s+(?:von|vom|des|der)|op\s+uitnodiging\s+van)\s+"
+    r"(?P<host>.+?)\s+(?:stattete|besuchte|bracht|bezocht)\s+(?P<guest>.+)",
+    re.IGNORECASE,
+)
+_PARAGRAPH_NUMBER_RE = re.compile(r"^\s*\(?\d{1,3}[.)]\s+")
+_HOSTED_RE = re.compile(
+    r"^(?P<host>[^,;:]+?)\s+(?:hosted|welcomed|received|a\s+reçu|a\s+accueilli|empfing|"
+    r"recibió\s+a|acogió\s+a|ha\s+ricevuto|ha\s+accolto|recebeu|acolheu|ontving|"
+    r"przyjął|przyjęła|gościł|gościła)\s+(?P<guest>.+)",
+    re.IGNORECASE,
+)
+# "Prime Minister X and Prime Minister Y met in Canberra today".
+_MET_RE = re.compile(
+    r"^(?P<host>[^,;:]+?)\s+(?:and|et|und|y|e|en|i)\s+(?P<guest>[^,;:]+?)\s+"
+    r"(?:met|held\s+talks|se\s+sont\s+(?:rencontrée?s|entretenue?s|réunie?s)|trafen\s+sich|"
+    r"kamen\s+[^,;:]{0,60}?zusammen|se\s+reunieron|si\s+sono\s+incontrat[ie]|"
+    r"reuniram-se|encontraram-se|ontmoetten\s+elkaar|spotkali\s+się)\b",
+    re.IGNORECASE,
+)
+_VISIT_HINTS = (
+    "invit", "convite", "zaprosz", "einladung", "uitnodiging", "hosted", "welcomed",
+    "received", "reçu", "accueilli", "empfing", "recibió", "acogió", "ricevuto", "accolto",
+    "recebeu", "acolheu", "ontving", "przyj", "gości", "met", "talks", "rencontr", "entreten",
+    "réuni", "trafen", "zusammen", "reunieron", "incontrat", "reuniram", "encontraram",
+    "ontmoetten", "spotkali",
+)  # fmt: skip
+
+
+_LEADING_ARTICLE_RE = re.compile(rf"(?:{_ARTICLE})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _leading_person(text: str, language: str) -> _Party | None:
+    """The person that opens ``text``, up to the first word that is not part of it."""
+    article = _LEADING_ARTICLE_RE.match(text)  # "la Primera Ministra X", not "De Gaulle"
+    if article:
+        person = _leading_person(text[article.end() :], language)
+        if person is not None and (person.role or person.honorific):
+            return attrs.evolve(person, offset=person.offset + article.end())
+    cut = len(text)
+    for position, token in _tokens(text):
+        word = token.strip(",;:")
+        lower_ok = word.lower() in _PARTICLES or _is_role_word(word)  # "Première ministre X"
+        if position and not _is_cap(word) and not lower_ok:
+            cut = position
+            break
+        if token != word:  # "X, Prime Minister of ...": the name ends at the comma
+            cut = position + len(word)
+            break
+    return _person(text[:cut], language, allow_bare=False)
+
+
+def _visit(text: str, language: str) -> list[_Party]:
+    """Host and guest of a meeting that gave a joint document (first sentence only)."""
+    if not _hinted(text, _VISIT_HINTS):
+        return []
+    number = _PARAGRAPH_NUMBER_RE.match(text)  # "1. At the invitation of ..."
+    start = number.end() if number else 0
+    sentence = text[start : _sentence_end(text, start)]
+    invitation = _INVITATION_RE.search(sentence)
+    if invitation:
+        verb = _VISIT_VERB_RE.search(sentence, invitation.end())
+        if verb is None:
+            return []
+        people = _people_list(sentence[invitation.end() : verb.start()], language)
+        if len(people) == 2 and all(p.name for p in people):
+            return [attrs.evolve(p, offset=p.offset + start + invitation.end()) for p in people]
+        return []
+    found = (
+        _INVITATION_V2_RE.search(sentence) or _HOSTED_RE.match(sentence) or _MET_RE.match(sentence)
+    )
+    if found is None:
+        return []
+    host = _leading_person(found.group("host"), language)
+    guest = _leading_person(found.group("guest"), language)
+    if host is None or guest is None or not host.name or not guest.name:
+        return []
+    if guest.name.endswith(("’s", "'s")):  # "welcomed Minister X's proposal": not a guest
+        return []
+    return [
+        attrs.evolve(host, offset=host.offset + start + found.start("host")),
+        attrs.evolve(guest, offset=guest.offset + start + found.start("guest")),
+    ]
+
+
+def _office_key(role: str | None) -> str:
+    """An office without its article or the country adjective before it, for comparison."""
+    words = (role or "").casefold().split()
+    while words and not _is_role_word(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _words_of(person: _Party) -> list[str]:
+    """The lower-case words of a person's office and organisation."""
+    return f"{person.role or ''} {person.organisation or ''}".casefold().split()
+
+
+def _fill_from(nameless: list[Signatory], people: list[_Party]) -> list[_Party] | None:
+    """Match people to the nameless parties of a title (``U.S.-Mexico``), or ``None``.
+
+    A person goes with the party their office names (``Prime Minister of Japan``,
+    ``Mexican President``: the same first five letters); the last one left takes the
+    party left. Without a match for all but one, nothing is filled.
+    """
+    if len(nameless) != len(people):
+        return None
+    orgs = [(s.organisation or "").casefold() for s in nameless]
+    taken: dict[int, int] = {}
+    for index, person in enumerate(people):
+        words = _words_of(person)
+        for slot, org in enumerate(orgs):
+            stem = org.split()[-1][:5] if org.split() else ""
+            if slot in taken.values() or len(stem) < 4:
+                continue
+            if org == (person.organisation or "").casefold() or any(
+                w.startswith(stem) for w in words
+            ):
+                taken[index] = slot
+                break
+    # Then by office: "the Prime Minister of Australia and the President of Chile" filled
+    # from "President X and Prime Minister Y"; the same office on both sides, in order.
+    for index, person in enumerate(people):
+        if index in taken or not person.role:
+            continue
+        role = _office_key(person.role)
+        slots = [
+            slot
+            for slot, party in enumerate(nameless)
+            if slot not in taken.values() and _office_key(party.role) == role
+        ]
+        if slots:
+            taken[index] = slots[0]
+    if not taken and all(
+        person.organisation is None
+        and all(_is_role_word(word) for word in (person.role or "").split())
+        for person in people
+    ):
+        # Nothing in the offices says which country: both lists name them in one order
+        # ("the United States and India" / "President A and Prime Minister B").
+        taken = {index: index for index in range(len(people))}
+    if len(taken) < len(people) - 1:
+        return None
+    left = [slot for slot in range(len(orgs)) if slot not in taken.values()]
+    for index in range(len(people)):
+        if index not in taken:
+            taken[index] = left.pop()
+    order = sorted(range(len(people)), key=lambda index: taken[index])  # the title's order
+    return [
+        attrs.evolve(people[index], organisation=nameless[taken[index]].organisation)
+        for index in order
+    ]
+
+
+# "Following is the text of the final communique of the thirteenth SEATO Council meeting
+# issued in ...", "Following is the ANZUS Council communique issued ...", "On trouvera
+# ci-après le texte du communiqué final de la réunion du Conseil ...": the meeting issues it.
+_FOLLOWING_COMMUNIQUE_RE = re.compile(
+    r"\bFollowing (?:is|are) (?:the (?:text|transcript) of )?(?:the|a) (?:(?:final|joint) )?"
+    r"communiqu[eé]s? (?:of|from|issued by) (?:the )?(?P<of>[^:.;]+?)(?= issued\b| released\b|"
+    r" adopted\b| at\b| in\b| on\b|[:.;,]|$)"
+    r"|\bFollowing (?:is|are) the (?P<named>[^:.;]+?) (?:(?:final|joint) )?communiqu[eé]s?\b"
+    r"|\b(?:On trouvera ci-après|Voici) le texte du communiqué (?:final |conjoint |commun )?"
+    r"(?:de la|du|de l['’]|des)\s*(?P<fr>[^:.;]+?)(?=,| publié\b| adopté\b| à\b|[:.;]|$)",
+    re.IGNORECASE,
+)
+_ORDINAL_RE = re.compile(
+    r"^(?:the\s+)?(?:\d+\s*(?:st|nd|rd|th|e|er|ème)|[a-z-]+(?:st|nd|rd|th|ième))\s+",
+    re.IGNORECASE,
+)
+
+
+_MEETING_OF_RE = re.compile(
+    r"^(?:meeting|session|réunion|séance|Tagung|Sitzung|reunión|riunione|reunião|vergadering)\s+"
+    r"(?:of\s+the|of|du|de\s+la|de\s+l['’]|des|der|des|del|della|dello|do|da|van\s+de)\s*",
+    re.IGNORECASE,
+)
+
+
+def _communique_of_meeting(text: str) -> list[_Party]:
+    """The meeting whose communiqué a release reproduces (``ANZUS Council``)."""
+    if not _hinted(text, ("communiqu",)):
+        return []
+    found = _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS)
+    if not found:
+        return []
+    group = next(g for g in ("of", "named", "fr") if found.group(g))
+    body, start = found.group(group).strip(), found.start(group)
+    ordinal = _ORDINAL_RE.match(body)
+    if ordinal and not _is_cap(ordinal.group().split()[-1]):
+        body, start = body[ordinal.end() :], start + ordinal.end()
+    meeting_of = _MEETING_OF_RE.match(body)  # "réunion du Conseil de ...": the Council
+    if meeting_of and any(w.lower() in _MEETING_WORDS for w in body[meeting_of.end() :].split()):
+        body, start = body[meeting_of.end() :], start + meeting_of.end()
+    words = body.split()
+    if (
+        len(words) > 1
+        and words[-1].lower() in ("meeting", "réunion", "session", "séance")
+        and words[-2].lower() in _MEETING_WORDS
+    ):
+        body = body[: body.rfind(" ")]  # "SEATO Council meeting": the Council
+    low = [w.lower().strip(",") for w in body.split()]
+    if not low or not any(w in _MEETING_WORDS for w in low) or len(body) > _MAX_ITEM_CHARS:
+        return []
+    return [_Party(None, None, None, body, start)]
+
+
 def _following_is(text: str, language: str) -> list[_Party]:
+    meeting = _communique_of_meeting(text)
+    if meeting:
+        return meeting
     french = _FR_TEXT_OF_RE.search(text) if _hinted(text, ("trouvera", "voici")) else None
     if french:
         return _office_holder(french.group("who"), french.start("who"), language)
@@ -1199,8 +1738,34 @@ def _header(text: str, language: str) -> list[_Party]:
     return [attrs.evolve(p, offset=p.offset + found.end()) for p in parties if p.name]
 
 
+_SENTENCE_CLOSE_RE = re.compile(r"[a-z]{2}[.!?][\"”’»)]*\s*$")
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence, not a letterhead: it ends like one and has words beyond names and offices.
+
+    >>> _is_sentence("Minister for Jobs and Industrial Relations."), _is_sentence("Mr X agreed.")
+    (False, True)
+    """
+    if not _SENTENCE_CLOSE_RE.search(text):
+        return False
+    plain = [
+        w
+        for w in (token.strip('.,;:!?"”’»') for token in text.split())
+        if w and w[0].islower() and w.lower() not in _NAME_GLUE and not _is_role_word(w)
+    ]
+    return len(plain) >= 1
+
+
 _BANNER_RE = re.compile(
-    r"^\s*joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])\s*$", re.IGNORECASE
+    r"^\s*(?:joint\s+(?:(?:media|press|news)\s+release|statement|communiqu[eé])"
+    r"|(?:communiqué|déclaration)\s+(?:de\s+presse\s+)?(?:conjointe?|commune?)"
+    r"|gemeinsame\s+(?:Presse)?(?:mitteilung|erklärung)"
+    r"|(?:comunicado|declaración|declaração)\s+(?:de\s+(?:prensa|imprensa)\s+)?conjunt[oa]"
+    r"|(?:comunicato|dichiarazione)\s+(?:stampa\s+)?congiunt[oa]"
+    r"|gezamenlijk(?:e)?\s+(?:persbericht|verklaring)"
+    r"|wspólny\s+komunikat(?:\s+prasowy)?|wspólne\s+oświadczenie)\s*$",
+    re.IGNORECASE,
 )
 _TITLECASE_SMALL_RE = re.compile(r"\b(?:The|And|For|Of|On|In|At|To)\b")
 
@@ -1221,23 +1786,57 @@ def _named_people(text: str, language: str) -> list[_Party]:
             return []
         text = titled
     found = []
-    for honorific in re.finditer(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])", text):
+    honorifics = list(_LETTERHEAD_HONORIFIC_RE.finditer(text))
+    for number, honorific in enumerate(honorifics):
         run = _name_run(text, honorific.end())
         if run:
             name = _clean_name(text[honorific.end() : honorific.end() + run])
-            found.append(_Party(name, honorific.group().strip(), None, None, honorific.end()))
+            # What follows up to the next name, if it is an office ("Minister for Trade").
+            upto = honorifics[number + 1].start() if number + 1 < len(honorifics) else len(text)
+            after = _strip_leading_postnominals(text[honorific.end() + run : upto])
+            words = after.split()
+            role = org = None
+            if words and _is_role_word(words[0]) and len(after) <= _MAX_ITEM_CHARS:
+                role, org = _role_and_org(_OFFICE_END_RE.split(after.strip(), 1)[0], language)
+            found.append(_Party(name, honorific.group().strip(), role, org, honorific.end()))
     return found
 
 
-def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[_Party]:
-    """Names printed just before or after a bare ``JOINT MEDIA RELEASE`` banner."""
+_LETTERHEAD_HONORIFIC_RE = re.compile(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])")
+# An office in a letterhead ends where the line's columns do, or at a role word's sentence.
+_OFFICE_END_RE = re.compile(r" {2,}|(?<=[a-z])\. ")
+
+
+def _strip_leading_postnominals(text: str) -> str:
+    words = text.split()
+    while words and words[0].strip(",").upper() in _POSTNOMINALS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _banner_neighbours(texts: Sequence[str], index: int, language: str) -> list[tuple[int, _Party]]:
+    """Names printed just before or after a bare ``JOINT MEDIA RELEASE`` banner.
+
+    The letterhead may be one block (``Hon. X MP  Minister  Hon. Y MP``) or one
+    block per person; the blocks next to the banner are read while each names
+    someone and none is a sentence. Two or more people are needed.
+    """
     if not _BANNER_RE.match(texts[index]):
         return []
-    for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(texts):
+    for step in (-1, 1):
+        found: list[tuple[int, _Party]] = []
+        neighbour = index + step
+        while 0 <= neighbour < len(texts) and abs(neighbour - index) <= 4:
+            # A letterhead, not a sentence that mentions people ("... said Mr X.").
+            if _is_sentence(texts[neighbour]):
+                break
             people = _named_people(texts[neighbour], language)
-            if len(people) >= 2:
-                return people
+            if not people:
+                break
+            found.extend((neighbour, person) for person in people)
+            neighbour += step
+        if len(found) >= 2:
+            return sorted(found, key=lambda item: item[0])
     return []
 
 
@@ -1264,38 +1863,162 @@ def _signed(text: str) -> bool:
 
 
 _WITNESS_RE = re.compile(
-    r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit)\b",
+    r"\b(?:witness(?:ed)?|in the presence of|en présence de|témoins?|in Anwesenheit|Zeugen|"
+    r"testigos?|en presencia de|testimoni|alla presenza di|testemunhas?|na presença de|"
+    r"getuigen?|in aanwezigheid van|świadk\w*|w obecności)\b",
+    re.IGNORECASE,
+)
+# "For the Government of Japan:" over a name: the organisation that person signs for.
+_SIGNS_FOR_RE = re.compile(
+    r"^(?:for|on behalf of|pour|au nom d[eu]|für|im Namen d(?:er|es)|por|en nombre de|per|"
+    r"a nome d(?:i|el|ella)|pelo|pela|em nome d[oa]|voor|namens|w imieniu|za)\s+"
+    r"(?:(?:the|le|la|les|l['’]|die|der|das|den|el|los|las|il|lo|o|a|os|as|de|het)\s*)?"
+    r"(?P<org>[^\W\d_].*?)\s*:?$",
     re.IGNORECASE,
 )
 
 
-def _signature_block(texts: Sequence[str], language: str) -> tuple[int, list[tuple[int, _Party]]]:
-    """Names after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
+# Horizontal spaces as one plain space each (offsets kept); newlines stay.
+_HSPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "})
+_CELL_RE = re.compile(r"\S+(?: \S+)*")
+# A line that ends in a long run of spaces: a table flattened cell by cell (the run ends a
+# cell, the next cell starts on the next line). Two spaces are a Markdown line break.
+_CELL_END_RE = re.compile(r"\S {4,}$", re.MULTILINE)
+_CONTACT_RE = re.compile(
+    r"^(?:contact|tel|phone|fax|mob|e-?mail|www\.|https?:)|@|(?:\d[\d ()/+.-]{5,}\d)",
+    re.IGNORECASE,
+)
 
-    Returns the index of the marker block and (block index, party) pairs.
+
+def _signature_rows(raw: str) -> list[list[tuple[int, str]]]:
+    """The rows of a signature block's block, each a list of (offset, cell).
+
+    Cells are separated by runs of two or more spaces. A block whose lines end
+    in long runs of spaces is one row of wrapped cells (``Hun`` / ``Manet`` is
+    one cell); otherwise each line is a row.
+    """
+    text = raw.translate(_HSPACES)
+    if _CELL_END_RE.search(text):
+        flat = text.replace("\n", " ")
+        return [[(m.start(), m.group()) for m in _CELL_RE.finditer(flat)]]
+    rows = []
+    position = 0
+    for line in text.split("\n"):
+        cells = [(position + m.start(), m.group()) for m in _CELL_RE.finditer(line)]
+        if cells:
+            rows.append(cells)
+        position += len(line) + 1
+    return rows
+
+
+@attrs.define
+class _Signer:
+    """A party of a signature block as it is read: its name, then its office lines."""
+
+    party: _Party
+    block: int
+    office: str = ""
+    organisation: str | None = None
+
+    def add(self, text: str, language: str) -> None:
+        text = text.strip(" ,;")
+        if not text or _CONTACT_RE.search(text):
+            return
+        if all(word.strip(",").upper() in _POSTNOMINALS for word in text.split()):
+            return
+        role_led = _is_role_word(text.split()[0])
+        continues = text[0].islower() or (self.office and not _is_cap(text))
+        if self.organisation and not self.office and names_organisation(text) and not role_led:
+            # "Jo Kirk, ASRC Health Centre  Asylum Seeker Resource Centre": the unit first
+            self.office, self.organisation = self.organisation, text
+        elif self.office and (continues or self.office.split()[-1].lower() in _NAME_GLUE):
+            self.office = f"{self.office} {text}"  # "Prime Minister of the Kingdom" / "of Cambodia"
+        elif not self.office and names_organisation(text) and not role_led:
+            self.organisation = self.organisation or text
+        elif not self.office:
+            self.office = text
+        elif self.organisation is None and _is_cap(text):
+            self.organisation = text
+        else:
+            return
+        if self.office:
+            role, org = _role_and_org(self.office, language)
+            self.party = attrs.evolve(self.party, role=role, organisation=org or self.organisation)
+
+    def result(self) -> _Party:
+        if self.party.organisation is None and self.organisation:
+            return attrs.evolve(self.party, organisation=self.organisation)
+        return self.party
+
+
+def _signature_block(
+    texts: Sequence[str], raws: Sequence[str], language: str
+) -> tuple[int, list[tuple[int, _Party]]]:
+    """Parties after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
+
+    Each block is read as rows of cells (:func:`_signature_rows`). A row with
+    names in two or more cells gives one party per column, and the cells below
+    a name give its office and organisation; a row with one name gives one
+    party, whose other cells (``President  Australian Medical Association``)
+    or next lines are its office and organisation. Contact details are
+    skipped. Returns the index of the marker block and (block index, party)
+    pairs.
     """
     index = next((i for i, text in enumerate(texts) if _signed(text)), -1)
     if index < 0:
         return -1, []
-    found: list[tuple[int, _Party]] = []
+    signers: list[_Signer] = []
+    pending: dict[int, str] = {}  # column -> organisation signed for, awaiting its name
     for position in range(index + 1, min(len(texts), index + 25)):
         text = texts[position]
         if _WITNESS_RE.search(text) or len(text) > 300:
             break
-        last_in_block: _Party | None = None
-        for column in re.finditer(r"\S+(?: \S+)*", text):
-            party = _signature_name(column.group(), language)
-            if party is not None:
-                last_in_block = attrs.evolve(party, offset=party.offset + column.start())
-                found.append((position, last_in_block))
+        columns: dict[int, _Signer] = {}
+        for row in _signature_rows(raws[position]):
+            signs_for = [_SIGNS_FOR_RE.match(cell) for _, cell in row]
+            if any(signs_for):
+                pending = {j: m.group("org") for j, m in enumerate(signs_for) if m}
                 continue
-            words = column.group().strip(" ,").split()
-            org_like = _is_cap(column.group()) and any(w.lower() in _ORG_WORDS for w in words)
-            if last_in_block is not None and last_in_block.organisation is None and org_like:
-                # "Dr X, President  Australian Medical Association": X's organisation
-                last_in_block = attrs.evolve(last_in_block, organisation=column.group().strip(" ,"))
-                found[-1] = (position, last_in_block)
-    return index, found
+            cells = [(offset, cell, _signature_name(cell, language)) for offset, cell in row]
+            people = [j for j, (_, _, party) in enumerate(cells) if party is not None]
+            above = columns.get(0)
+            if (
+                people == [0]
+                and len(row) == 1
+                and above is not None
+                and above.office
+                and above.result().organisation is None
+                and cells[0][2] is not None
+                and cells[0][2].honorific is None
+            ):
+                people = []  # name / office / "Deutscher Ärztebund": the organisation line
+            if people and (len(people) > 1 or people == [0]):
+                if len(people) == 1:  # one party per row: its other cells are its fields
+                    columns = {}
+                for j in people:
+                    offset, cell, party = cells[j]
+                    if party is None:  # never: people lists the cells with a name
+                        continue
+                    org = pending.pop(j, None) or (
+                        pending.pop(next(iter(pending))) if len(pending) == 1 else None
+                    )
+                    signer = _Signer(
+                        attrs.evolve(party, offset=party.offset + offset),
+                        position,
+                        organisation=org,
+                    )
+                    signer.add(cell[party.offset + len(party.name or "") :], language)
+                    signers.append(signer)
+                    columns[j] = signer
+                if len(people) == 1:
+                    for _, cell, _ in cells[1:]:
+                        columns[0].add(cell, language)
+                continue
+            for j, (_, cell, _) in enumerate(cells):
+                below = columns.get(j) or (columns.get(0) if len(columns) == 1 else None)
+                if below is not None:
+                    below.add(cell, language)
+    return index, [(signer.block, signer.result()) for signer in signers]
 
 
 def _signature_name(text: str, language: str) -> _Party | None:
@@ -1375,13 +2098,33 @@ def _to_signatory(party: _Party, locate: Finder) -> Signatory | None:
     org = party.organisation or None
     if not name and not org:
         return None
+    role = " ".join(party.role.split()) if party.role else None
     return Signatory(
         name=name,
         honorific=party.honorific or None,
-        role=party.role or None,
-        organisation=org,
+        role=_drop_pre_name_title(role) or None,
+        organisation=" ".join(org.split()) if org else None,
         location=locate(party.offset),
     )
+
+
+# Titles printed just before a name, not offices of anything ("Attorney-General Senator
+# the Hon. X": the office is Attorney-General).
+_PRE_NAME_TITLES = frozenset(
+    {
+        "senator", "sen.", "congressman", "congresswoman", "rep.", "sec.", "sénateur",
+        "sénatrice", "senador", "senadora", "senatore", "senatrice",
+    }
+)  # fmt: skip
+
+
+def _drop_pre_name_title(role: str | None) -> str | None:
+    if not role:
+        return role
+    words = role.split()
+    if len(words) > 1 and words[-1].lower() in _PRE_NAME_TITLES:
+        return " ".join(words[:-1])
+    return role
 
 
 def _block_locator(block: TextBlock, source: str | None) -> Finder:
@@ -1422,7 +2165,9 @@ def _fixed_locator(source: str | None, element: str) -> Finder:
 _OPENING_BLOCKS = 12
 # A block that ends without closing punctuation continues in the next one (a reader split
 # a sentence: a first line taken for a heading, a hard line break).
-_OPEN_END_RE = re.compile(r"[.!?:;)\]”\"»]\s*$")
+_OPEN_END_RE = re.compile(r"(?:(?<=\S)\.|[!?:;)\]”\"»])\s*$")
+# A short label line ("Begin Text:", "Witnessed by:", "Signé :") starts something new.
+_LABEL_RE = re.compile(r"^\W*[^\W\d_][^.!?:\n]{0,40}:\s*$")
 
 
 def _units(
@@ -1447,6 +2192,7 @@ def _units(
             and len(parts) < 4
             and 0 < len(texts[index]) < _MAX_ITEM_CHARS
             and not _OPEN_END_RE.search(texts[index])
+            and not _LABEL_RE.match(texts[index + 1])
         ):
             index += 1
             parts.append((len(text) + 1, index))
@@ -1486,10 +2232,14 @@ def _dedupe(signatories: Iterable[Signatory]) -> tuple[Signatory, ...]:
 
 
 def _merge_signatures(
-    signatories: list[Signatory], texts: Sequence[str], locators: Sequence[Finder], lang: str
+    signatories: list[Signatory],
+    texts: Sequence[str],
+    raws: Sequence[str],
+    locators: Sequence[Finder],
+    lang: str,
 ) -> None:
     """Add the names of a signature block: fill nameless parties in order, or add new ones."""
-    _, found = _signature_block(texts, lang)
+    _, found = _signature_block(texts, raws, lang)
     if not found:
         return
     nameless = [i for i, s in enumerate(signatories) if not s.name]
@@ -1499,6 +2249,8 @@ def _merge_signatures(
                 signatories[slot],
                 name=party.name,
                 honorific=party.honorific,
+                role=signatories[slot].role or party.role,
+                organisation=signatories[slot].organisation or party.organisation,
                 location=locators[position](party.offset),
             )
         return
@@ -1578,7 +2330,11 @@ def extract_parties(
             locators,
         ),
         (
-            lambda i, text: _following_is(text, lang) or _issued_by(text, lang),
+            lambda i, text: (
+                _following_is(text, lang)
+                or _issued_by(text, lang)
+                or _in_joint_statement_by(text, lang)
+            ),
             units,
             unit_locators,
         ),
@@ -1591,16 +2347,44 @@ def extract_parties(
             if parties:
                 add(signatories, parties, where_locators[index])
                 break
+    visit: list[_Party] = []
+    visit_at = -1
+    if not signatories and (
+        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:2])
+    ):
+        for index, text in enumerate(texts[:6]):
+            visit = _visit(text, lang)
+            if visit:
+                visit_at = index
+                break
     if not signatories:
         add(signatories, _title_parties(title, lang), _fixed_locator(source, "title"))
+    if visit and all(not s.name for s in signatories):
+        filled = _fill_from(signatories, visit) if signatories else visit
+        if filled is not None:
+            signatories.clear()
+            add(signatories, filled, locators[visit_at])
+    if not signatories and (
+        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:3])
+    ):
+        for index, text in enumerate(units[:4]):
+            parties = _announced_by(text, lang)
+            if parties:
+                add(signatories, parties, unit_locators[index])
+                break
     if not signatories:
         for index, text in enumerate(texts[:6]):
-            parties = _header(text, lang) or _banner_neighbours(texts, index, lang)
+            parties = _header(text, lang)
             if parties:
                 add(signatories, parties, locators[index])
                 break
+            beside = _banner_neighbours(texts, index, lang)
+            for position, party in beside:
+                add(signatories, [party], locators[position])
+            if beside:
+                break
     if not co_chaired:
-        _merge_signatures(signatories, texts, locators, lang)
+        _merge_signatures(signatories, texts, [block.text for block in blocks], locators, lang)
 
     people = [_creator_party(c) for c in creators]
     named = [p for p in people if p is not None and p.name]
@@ -1608,6 +2392,8 @@ def extract_parties(
     locate_creators = _fixed_locator(source, "creators")
     if co_chaired:  # the text says who chaired: catalogue authors add nothing
         pass
+    elif signatories and all(not s.name for s in signatories):
+        pass  # the text names the issuing bodies: the catalogue's author only released it
     elif named:
         printed = {_surname(p.name): p for t in texts[:8] for p in _named_people(t, lang)}
         for creator in named:

@@ -218,12 +218,23 @@ def read_ninjs(
 ) -> Iterator[PressRelease]:
     """Yield the records of a ninjs document, a JSON array of them, or JSON Lines (streamed).
 
-    A single document is read whole within ``limits.max_document_bytes``;
-    JSON Lines stream line by line, each line within ``max_feed_item_bytes``.
+    A single document or an array is read whole within
+    ``limits.max_document_bytes``, an array of at most ``limits.max_items``
+    documents; JSON Lines stream line by line, each line within
+    ``max_feed_item_bytes``, as many lines as there are.
 
     Raises:
         ParseError: not JSON, or not ninjs objects.
-        LimitExceededError: a document or line is too large or too deep.
+        LimitExceededError: a document or line is too large or too deep, or
+            an array holds more than ``limits.max_items`` documents.
+
+    >>> read = lambda data, **kw: list(read_ninjs(data, source="n.json", **kw))
+    >>> len(read(b'[{"uri": "urn:x:1"}, {"uri": "urn:x:2"}]'))
+    2
+    >>> read(b'[{"uri": "urn:x:1"}, {"uri": "urn:x:2"}]', limits=Limits(max_items=1))
+    Traceback (most recent call last):
+    ...
+    pressrelease.errors.LimitExceededError: n.json:1:1: $: the array holds 2 ninjs documents, more than max_items=1; raise the limit (--max-items) if the input is genuine, or write one document per line (JSON Lines), which is read as a stream
     """
     head, rest = open_input(data)
     first_end = head.find(b"\n")
@@ -241,8 +252,15 @@ def read_ninjs(
         value = loads(whole, source=source, limits=limits)
         if isinstance(value, list):
             if len(value) > limits.max_items:
+                start_line, start_column = _start_of(whole)
                 raise LimitExceededError(
-                    f"{len(value)} documents, more than max_items={limits.max_items}", source=source
+                    f"the array holds {len(value)} ninjs documents, more than max_items="
+                    f"{limits.max_items}; raise the limit (--max-items) if the input is genuine, "
+                    "or write one document per line (JSON Lines), which is read as a stream",
+                    source=source,
+                    line=start_line,
+                    column=start_column,
+                    path="$",
                 )
             for index, doc in enumerate(value):
                 yield _record(doc, Location(source=source, element=f"$[{index}]"), source, limits)
@@ -261,6 +279,12 @@ def read_ninjs(
             continue
         doc = loads_line(line, number=number, source=source, limits=limits)
         yield _record(doc, Location(source=source, line=number, element="$"), source, limits)
+
+
+def _start_of(whole: bytes) -> tuple[int, int]:
+    """The line and column where the JSON value in ``whole`` starts (after white space)."""
+    lead = whole[: len(whole) - len(whole.lstrip())]
+    return lead.count(b"\n") + 1, len(lead) - (lead.rfind(b"\n") + 1) + 1
 
 
 def _lines(head: bytes, rest: BinaryIO | None) -> Iterator[bytes]:

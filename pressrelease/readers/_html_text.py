@@ -184,7 +184,7 @@ def safe_url(href: str, base: str | None) -> tuple[str | None, str | None]:
     else:
         if base is None:
             return None, "relative link and no page URL to resolve it against"
-        absolute = urljoin(base, cleaned)
+        absolute = _join(base, cleaned)
         found = _SCHEME.match(absolute)
         scheme = found.group(1).lower() if found else ""
         if scheme not in SAFE_SCHEMES:
@@ -192,6 +192,37 @@ def safe_url(href: str, base: str | None) -> tuple[str | None, str | None]:
     if scheme != "mailto" and not absolute[len(scheme) + 1 :].startswith("//"):
         return None, "http(s) link without a host"
     return absolute, None
+
+
+#: The scheme and host of an http(s) base URL that ``urljoin`` keeps as it is.
+_ORIGIN = re.compile(r"https?://[^/?#\[\]\t\r\n]*(?=[/?#]|$)")
+
+
+def _join(base: str, href: str) -> str:
+    """``urljoin(base, href)``, without parsing both when ``href`` is a plain path from the root.
+
+    Such a path (``/en/press/1?x=2``) is appended to the base's scheme and
+    host: only empty, ``.`` or ``..`` segments, ``;parameters``, or an empty
+    query or fragment would be changed by ``urljoin``, and those go to it.
+
+    >>> _join("https://example.org/a/b?q", "/c/d?e=1#f")
+    'https://example.org/c/d?e=1#f'
+    >>> _join("https://example.org/a/b", "/c/../d")
+    'https://example.org/d'
+    """
+    if href[:1] == "/" and href[1:2] != "/" and not _STRIP_ANYWHERE.search(href):
+        origin = _ORIGIN.match(base)
+        if origin is not None and origin.group().isascii():
+            path = href.split("?", 1)[0].split("#", 1)[0]
+            if (
+                "//" not in path
+                and "/." not in path
+                and ";" not in path
+                and not href.endswith(("?", "#"))
+                and "?#" not in href
+            ):
+                return origin.group() + href
+    return urljoin(base, href)
 
 
 @attrs.define
@@ -240,8 +271,9 @@ class _Builder:
 #: A lone no-break space between words is typography (``Mme\xa0Balfoort``,
 #: ``2\xa0décembre``) and is kept, as the text reader keeps it; any other run
 #: of white space, NO-BREAK SPACEs included, becomes one space.
-_LONE_NO_BREAK = re.compile(r"(?<=\S)[\u00a0\u202f](?=\S)")
-_MARKERS = {"\u00a0": "\x00", "\u202f": "\x01"}
+#: (A lone one, captured: ``re.split`` keeps it between the pieces. The set
+#: comes first so that the regex engine jumps from one candidate to the next.)
+_LONE_NO_BREAK = re.compile(r"([\u00a0\u202f])(?<=\S[\u00a0\u202f])(?=\S)")
 
 
 def normalise_space(raw: str) -> str:
@@ -252,8 +284,13 @@ def normalise_space(raw: str) -> str:
     """
     if "\u00a0" not in raw and "\u202f" not in raw:
         return " ".join(raw.split())
-    marked = _LONE_NO_BREAK.sub(lambda found: _MARKERS[found.group()], raw)
-    return " ".join(marked.split()).replace("\x00", "\u00a0").replace("\x01", "\u202f")
+    # Pieces between lone no-break spaces end and start with a non-space, so
+    # collapsing each piece on its own collapses the whole.
+    pieces = _LONE_NO_BREAK.split(raw)
+    if len(pieces) == 1:
+        return " ".join(raw.split())
+    pieces[::2] = [" ".join(piece.split()) for piece in pieces[::2]]
+    return "".join(pieces)
 
 
 def _span(raw: str, start: int, end: int) -> tuple[int, int]:

@@ -48,7 +48,6 @@ Decisions, for callers to rely on:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
@@ -67,6 +66,7 @@ from pressrelease.errors import (
     UnsafeInputError,
 )
 from pressrelease.extract.dates import find_dates
+from pressrelease.extract.ids import find_id
 from pressrelease.extract.people import Parties, TextBlock, extract_parties
 from pressrelease.extract.places import known_place
 from pressrelease.issuers import ISSUER_KEYS, HtmlProfile, Issuer, get_issuer, issuer_for_host
@@ -180,6 +180,53 @@ def _union(expressions: tuple[str, ...]) -> etree.XPath:
     return etree.XPath(" | ".join(_fast(e) for e in expressions))
 
 
+_WRAPPED = re.compile(r"\((?P<inner>.*)\)\[(?P<position>[1-9]\d*)\]")
+#: Location steps with simple predicates (``/span[2]``, ``//a[@href]``, ``/@content``):
+#: whatever follows, the result is a node set, as the whole XPath's is.
+_STEPS = r"(?:/{1,2}(?:@?[A-Za-z_*][\w.:-]*|text\(\)|node\(\)|\.{1,2})(?:\[[^\[\]]*\])*)*"
+_CLASS_FIRST = re.compile(
+    r"//(?P<tag>[a-z][a-z0-9]*)\[contains\(@class,\s*'(?P<word>[^']+)'\)\]"
+    rf"(?P<rest>{_STEPS})"
+)
+
+
+@attrs.frozen
+class _ClassPlan:
+    """An XPath ``//tag[contains(@class, 'word')]<rest>``, optionally as ``(...)[position]``.
+
+    Most profile XPaths start so; each run as XPath walks the whole page,
+    while one walk (:meth:`_Page.classed`) serves them all.
+    """
+
+    tag: str
+    word: str
+    rest: etree.XPath | None
+    position: int | None
+
+
+@cache
+def _class_plan(expression: str) -> _ClassPlan | None:
+    """How to run ``expression`` from the page's class index, or ``None``.
+
+    >>> plan = _class_plan("(//div[contains(@class, 'meta')]//span)[2]")
+    >>> plan.tag, plan.word, plan.rest.path, plan.position
+    ('div', 'meta', './/span', 2)
+    >>> _class_plan("//div[contains(@class, 'a')][2]") is None
+    True
+    >>> _class_plan("//div[contains(@class, 'a')]/@id = 'x'") is None  # a boolean, not nodes
+    True
+    """
+    position = None
+    wrapped = _WRAPPED.fullmatch(expression)
+    if wrapped is not None:
+        expression, position = wrapped["inner"], int(wrapped["position"])
+    found = _CLASS_FIRST.fullmatch(expression)
+    if found is None:
+        return None
+    rest = etree.XPath("." + found["rest"]) if found["rest"] else None
+    return _ClassPlan(tag=found["tag"], word=found["word"], rest=rest, position=position)
+
+
 #: A DOCTYPE with an internal subset (``<!DOCTYPE html [<!ENTITY ...>]>``), after
 #: any BOM, white space and comments.
 _INTERNAL_SUBSET = re.compile(
@@ -227,7 +274,8 @@ class _Page:
     found: dict[str, Any] = attrs.Factory(dict)
     notices: list[Notice] = attrs.Factory(list)
     locations: dict[str, Location] = attrs.Factory(dict)
-    child_paths: dict[etree._Element, dict[etree._Element, str]] = attrs.Factory(dict)
+    paths: dict[etree._Element, str] = attrs.Factory(dict)
+    classes: dict[str, list[tuple[etree._Element, str]]] = attrs.Factory(dict)
 
     def where(self, element: etree._Element | None) -> Location | None:
         if element is None:
@@ -239,25 +287,31 @@ class _Page:
 
         ``getpath`` counts an element's preceding siblings on every call, which
         is quadratic on a page of many paragraphs; here the paths of all the
-        children of a parent are worked out once, in one pass.
+        children of a parent are worked out once, in one pass, and kept.
         """
+        paths = self.paths
+        found = paths.get(element)
+        if found is not None:
+            return found
         parent = element.getparent()
         if parent is None:
-            return self.tree.getpath(element)
-        paths = self.child_paths.get(parent)
-        if paths is None:
-            base = self.path(parent)
-            tags = [child.tag for child in parent if isinstance(child.tag, str)]
-            totals = Counter(tags)
-            seen: Counter[str] = Counter()
-            paths = {}
-            for child in parent:
-                tag = child.tag
-                if not isinstance(tag, str):
-                    continue
-                seen[tag] += 1
-                paths[child] = f"{base}/{tag}[{seen[tag]}]" if totals[tag] > 1 else f"{base}/{tag}"
-            self.child_paths[parent] = paths
+            found = paths[element] = self.tree.getpath(element)
+            return found
+        base = self.path(parent)
+        children = [(child, child.tag) for child in parent]
+        totals: dict[str, int] = {}
+        for _, tag in children:
+            if isinstance(tag, str):
+                totals[tag] = totals.get(tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child, tag in children:
+            if not isinstance(tag, str):
+                continue
+            if totals[tag] > 1:
+                number = seen[tag] = seen.get(tag, 0) + 1
+                paths[child] = f"{base}/{tag}[{number}]"
+            else:
+                paths[child] = f"{base}/{tag}"
         return paths.get(element) or self.tree.getpath(element)
 
     def run(self, expression: str) -> Any:
@@ -265,8 +319,59 @@ class _Page:
         try:
             return self.found[expression]
         except KeyError:
-            result = self.found[expression] = _xpath(expression)(self.root)
-            return result
+            pass
+        result = None
+        plan = _class_plan(expression)
+        if plan is not None:
+            result = self._planned(plan)
+        if result is None:
+            result = _xpath(expression)(self.root)
+        self.found[expression] = result
+        return result
+
+    def _planned(self, plan: _ClassPlan) -> list[Any] | None:
+        """A class plan's result, or ``None`` when only the XPath can tell its order."""
+        contexts = [element for element, names in self.classed(plan.tag) if plan.word in names]
+        if plan.rest is None:
+            result: list[Any] = contexts
+        elif not contexts:
+            result = []
+        elif len(contexts) == 1:
+            result = plan.rest(contexts[0])
+        else:  # results under several containers: XPath puts them in document order
+            return None
+        if plan.position is not None:
+            result = result[plan.position - 1 : plan.position]
+        return result
+
+    def classed(self, tag: str) -> list[tuple[etree._Element, str]]:
+        """The page's ``tag`` elements with a ``class``, in document order, and their classes."""
+        found = self.classes.get(tag)
+        if found is None:
+            found = self.classes[tag] = [
+                (element, names)
+                for element in self.root.iter(tag)
+                if (names := element.get("class"))
+            ]
+        return found
+
+    def union(self, expressions: tuple[str, ...]) -> list[etree._Element]:
+        """The elements several XPaths select, in document order."""
+        plans = [_class_plan(expression) for expression in expressions]
+        tags = {plan.tag for plan in plans if plan is not None}
+        if len(tags) == 1 and all(
+            plan is not None and plan.rest is None and plan.position is None for plan in plans
+        ):
+            words = [plan.word for plan in plans if plan is not None]
+            return [
+                element
+                for element, names in self.classed(tags.pop())
+                if any(word in names for word in words)
+            ]
+        result = _union(expressions)(self.root)
+        return (
+            [e for e in result if isinstance(e, etree._Element)] if isinstance(result, list) else []
+        )
 
     def meta(self, *keys: str) -> tuple[str, etree._Element] | None:
         for key in keys:
@@ -317,7 +422,7 @@ def _load(
             line=1,
             path="$",
         )
-    if "\x00" in text:
+    if b"\x00" in raw:  # (raw is text as UTF-8: a NUL byte there is a NUL character)
         index = text.index("\x00")
         raise ParseError(
             "the page holds NUL characters: it is not an HTML text (UTF-16 without a byte "
@@ -640,8 +745,9 @@ def _unique_id(page: _Page, issuer: Issuer | None) -> str | None:
         value = profile.id_form(value)
     if len(value) > page.limits.max_id_length:
         raise LimitExceededError(
-            f"the unique ID is {len(value)} characters, more than max_id_length="
-            f"{page.limits.max_id_length}",
+            f"unique ID is {len(value)} characters, more than max_id_length="
+            f"{page.limits.max_id_length} (starts {value[:20]!r}); raise the limit if it is "
+            "genuine",
             source=page.source,
             line=element.sourceline,
             path="$.unique_id",
@@ -893,17 +999,26 @@ def _body(
         holders = {a for t in page.times for a in t.iterancestors()}
         blocks = [b for b in blocks if b.element not in holders or not _only_time(b)]
     paragraphs = []
+    where = page.where
+    most = page.limits.max_field_chars
     for index, block in enumerate(blocks):
-        _limit(page, block.text, f"$.body[{index}]", block.element)
+        text = block.text
+        if len(text) > most:
+            _limit(page, text, f"$.body[{index}]", block.element)
         kind = block.kind
-        if kind is ParagraphKind.PARAGRAPH and block.bold and len(block.text) < 200:
+        if kind is ParagraphKind.PARAGRAPH and block.bold and len(text) < 200:
             kind = ParagraphKind.HEADING  # a paragraph all in bold stands as a heading
-        location = page.where(block.element)
-        links = tuple(
-            Link(text=text, href=href, start=start, location=page.where(anchor))
-            for text, href, start, anchor in block.links
+        links = (
+            tuple(
+                Link(text=words, href=href, start=start, location=where(anchor))
+                for words, href, start, anchor in block.links
+            )
+            if block.links
+            else ()
         )
-        paragraphs.append(Paragraph(text=block.text, kind=kind, links=links, location=location))
+        paragraphs.append(
+            Paragraph(text=text, kind=kind, links=links, location=where(block.element))
+        )
     return tuple(paragraphs)
 
 
@@ -1113,9 +1228,7 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     _fallback_base(page, profile)
     containers: list[etree._Element] = []
     if profile is not None and profile.body:
-        result = _union(profile.body)(page.root)
-        if isinstance(result, list):
-            containers = _outermost([e for e in result if isinstance(e, etree._Element)])
+        containers = _outermost(page.union(profile.body))
     generic_main = None
     if not containers:
         generic_main = _main_container(page)
@@ -1259,6 +1372,22 @@ def _text_stage(
             issuer=issuer.key if issuer else None,
             limits=page.limits,
         )
+    except LimitExceededError as exc:
+        # Over a limit (a unique ID longer than max_id_length...): the page is
+        # refused as the text would be, located in the page, not in the
+        # text laid out from it.
+        if exc.line and 0 < exc.line <= len(owners):
+            owner = owners[exc.line - 1]
+        elif exc.path == "$.unique_id":  # the paragraph where the ID reader meets it
+            owner = next((p for p in sample if _id_too_long(p.text, page.limits)), None)
+        else:
+            owner = None
+        raise LimitExceededError(
+            exc.message,
+            source=page.source,
+            line=owner.location.line if owner is not None and owner.location else None,
+            path=exc.path,
+        ) from exc
     except PressReleaseError as exc:
         page.note(
             "PR605", f"the main text could not be read as a release: {exc.message}", "$", None
@@ -1302,6 +1431,14 @@ def _text_stage(
         elif sampled in marked:
             kept.append(marked[sampled])
     return record, tuple(kept)
+
+
+def _id_too_long(text: str, limits: Limits) -> bool:
+    try:
+        find_id(text, limits=limits)
+    except LimitExceededError:
+        return True
+    return False
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -1444,7 +1581,8 @@ def parse_html(
 
     Raises:
         DecodeError: the bytes are not valid in the charset chosen.
-        LimitExceededError: the page is too large or too deeply nested.
+        LimitExceededError: the page is too large or too deeply nested, or
+            a value is over its limit (a unique ID over ``max_id_length``).
         ParseError: the page holds no press release (the message says what is
             missing), or lists several (use :func:`read_html`).
 

@@ -39,6 +39,13 @@ What a document is made of, in the order it is looked for:
    opening wire dateline ``GENEVA - The ...`` or a first line ``Leuven,
    Belgium``.
 5. A trailing ``Languages:`` block (EEAS) lists the translations; it is not body.
+6. **Signatories and participants** (:mod:`~pressrelease.extract.people`) are
+   read from the title, the head's unused blocks and the body, each block
+   with its lines as printed (a signature block's name, office and
+   organisation lines; columns separated by runs of spaces), Markdown markup
+   removed; every location points to the source line and column. A saved web
+   page's site name (``... | News | European Parliament``) counts as its
+   publisher when the front matter names no creators.
 
 External-link marks such as ``(lien externe)`` stay in the paragraph text as
 printed and give a :class:`~pressrelease.model.Link` without ``href`` on the
@@ -195,6 +202,8 @@ class _Head:
     category_line: _Line | None = None
     title_block: int | None = None
     meta_blocks: frozenset[int] = frozenset()
+    #: The site a saved web page's title names after its last ``|`` (its publisher).
+    site: str | None = None
 
 
 @cache
@@ -378,6 +387,7 @@ def _find_head(
 
     title: str | None = None
     title_line: _Line | None = None
+    site: str | None = None
     title_block: int | None = None
     before = [
         i
@@ -414,7 +424,10 @@ def _find_head(
     if chosen is not None:
         title_block = chosen
         title_line = blocks[chosen].first
-        title = _SITE_SUFFIX.sub("", _collapse(blocks[chosen].joined))
+        collapsed = _collapse(blocks[chosen].joined)
+        title = _SITE_SUFFIX.sub("", collapsed)
+        if title != collapsed:  # "Title | News | European Parliament": the site is last
+            site = collapsed.rsplit("|", 1)[1].strip() or None
 
     return (
         _Head(
@@ -427,6 +440,7 @@ def _find_head(
             category_line=category_line,
             title_block=title_block,
             meta_blocks=frozenset(meta),
+            site=site,
         ),
         notices,
     )
@@ -936,20 +950,26 @@ def _parse(
             locations[f"$.body[{index}]"] = paragraph.location
 
     creators = _creators(values.get("creators"))
-    # The head's own lines (a "JOINT STATEMENT BY ..." banner) and then the body as read.
-    head_blocks = [
-        (block.joined, block.first.number, block.first.column)
-        for index, block in enumerate(blocks[:body_from])
-        if index not in used
-    ]
-    body_texts = [
-        (p.text, p.location.line or 1, p.location.column or 1) for p in body if p.location
-    ]
+    if not creators and head.site and people.names_organisation(head.site):
+        creators = (head.site,)
+    # The head's own lines (a "JOINT STATEMENT BY ..." banner) and then the body, each
+    # block with its lines as printed: a signature block puts a name, a role and an
+    # organisation on lines of their own, or two signatories in columns.
+    source_lines = front.body.split("\n")
+    party_lines = _PartyLines(source_lines, front.body_line, source)
+    for index, block in enumerate(blocks[:body_from]):
+        if index not in used:
+            party_lines.add(block.lines, markdown=markdown)
+    for block in body_blocks:
+        if markdown:
+            for _, lines in _markdown_paragraphs(block):
+                party_lines.add(lines, markdown=True)
+        else:
+            party_lines.add(block.lines, markdown=False)
     signatories, participants = _parties(
         title=title,
-        blocks=[*head_blocks, *body_texts],
+        lines=party_lines,
         language=language,
-        source=source,
         creators=creators,
         issuer=found_issuer,
     )
@@ -998,27 +1018,124 @@ def _relocate(plain: str, links: Sequence[Link]) -> list[Link]:
     return result
 
 
+class _PartyLines:
+    """Blocks of source lines for the people extractor, and the way back to the source.
+
+    Each line is handed over as printed from its first character on (trailing
+    spaces kept: a run of them separates the columns of a signature block), with
+    Markdown inline markup removed. The extractor sees every line at a line
+    number of its own; :meth:`locate` maps a location it gives back to the line
+    and column in the source.
+    """
+
+    def __init__(self, source_lines: Sequence[str], first_line: int, source: str | None) -> None:
+        self._source_lines = source_lines
+        self._first_line = first_line
+        self.source = source
+        self.blocks: list[people.TextBlock] = []
+        # Per extractor line: (source line, column of its first character, and for a
+        # Markdown line whose markup was removed, the plain and the raw text: the offsets of
+        # one in the other are worked out only for a line a location points into).
+        self._lines: list[tuple[int, int, tuple[str, str] | None]] = []
+
+    def add(self, lines: Sequence[_Line], *, markdown: bool) -> None:
+        texts: list[str] = []
+        for line in lines:
+            index = line.number - self._first_line
+            raw = (
+                self._source_lines[index][line.column - 1 :]
+                if 0 <= index < len(self._source_lines)
+                else line.text
+            )
+            pair: tuple[str, str] | None = None
+            if markdown:
+                if _ACTIVE_HTML.search(raw):
+                    raw = _ACTIVE_HTML.sub(" ", raw)
+                plain = _plain_markdown(raw)
+                if plain != raw:
+                    pair = (plain, raw)
+                raw = plain
+            texts.append(raw.rstrip("\r"))
+            self._lines.append((line.number, line.column, pair))
+        if any(text.strip() for text in texts):
+            # The block's first line is extractor line len(self._lines) - len(lines) + 1.
+            self.blocks.append(
+                people.TextBlock(text="\n".join(texts), line=len(self._lines) - len(texts) + 1)
+            )
+
+    def locate(self, location: Location | None) -> Location | None:
+        """The source line and column of a location the extractor gave (title, creators: as is)."""
+        if location is None or location.line is None or location.column is None:
+            return location
+        if not 1 <= location.line <= len(self._lines):
+            return location
+        number, column, pair = self._lines[location.line - 1]
+        offset = location.column - 1
+        if pair is not None:
+            offset = _aligned(pair[0], pair[1], offset)
+        return Location(source=self.source, line=number, column=column + offset)
+
+
+# Inline markup as the people extractor needs it gone: a link's target, an image's or
+# autolink's brackets, HTML tags, emphasis and code marks, escapes, a hard-break "\".
+# Only removal: every character left is one of the line's, in order (see _aligned).
+_MD_INLINE_NOISE = re.compile(
+    r"!?\[(?=[^\]]*\]\([^)]*\))|\]\([^)]*\)|<[A-Za-z/!][^>]*>|(?<!\w)[*_]+|[*_]+(?!\w)|`+|"
+    r"\\(?=[^\w\s])|\\$"
+)
+
+
+def _plain_markdown(line: str) -> str:
+    """``**Dr** [Ann Lee](https://x.org)`` -> ``Dr Ann Lee`` (markup removed, nothing added).
+
+    >>> _plain_markdown("**Dr** [Ann Lee](https://x.org), *President*")
+    'Dr Ann Lee, President'
+    """
+    return _MD_INLINE_NOISE.sub("", line)
+
+
+def _aligned(plain: str, raw: str, offset: int) -> int:
+    """Where character ``offset`` of ``plain`` (``raw`` without its markup) stands in ``raw``.
+
+    Markup only removes characters (and decodes a few entities), so the
+    characters of the plain text are found in order in the raw text; one that
+    is not (an entity's value) takes the position after the previous one.
+
+    >>> _aligned("Dr Ann Lee", "**Dr** [Ann Lee](https://x.org)", 3)
+    8
+    """
+    position = 0
+    found = 0
+    for char in plain[: offset + 1]:
+        found = raw.find(char, position, position + 200)
+        if found < 0:
+            found = min(position, max(len(raw) - 1, 0))
+            continue
+        position = found + 1
+    return found
+
+
 def _parties(
     *,
     title: str,
-    blocks: Sequence[tuple[str, int, int]],
+    lines: _PartyLines,
     language: str | None,
-    source: str | None,
     creators: Sequence[str],
     issuer: str | None,
 ) -> tuple[tuple[Signatory, ...], tuple[Signatory, ...]]:
     """Signatories and participants, found by :mod:`pressrelease.extract.people`."""
     parties = people.extract_parties(
         title=title,
-        blocks=[
-            people.TextBlock(text=text, line=line, column=column) for text, line, column in blocks
-        ],
+        blocks=lines.blocks,
         language=language,
-        source=source,
+        source=lines.source,
         creators=creators,
         issuer=issuer,
     )
-    return tuple(parties.signatories), tuple(parties.participants)
+    return (
+        tuple(attrs.evolve(s, location=lines.locate(s.location)) for s in parties.signatories),
+        tuple(attrs.evolve(p, location=lines.locate(p.location)) for p in parties.participants),
+    )
 
 
 def _from_found(

@@ -18,6 +18,7 @@ both are refused.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["tag_problem"]
 
@@ -67,8 +68,23 @@ def _is_variant(sub: str) -> bool:
     return _is(_ALNUM, sub, 5, 8) or (len(sub) == 4 and sub[0].isdigit() and _is(_ALNUM, sub, 4, 4))
 
 
+#: Tags longer than this are not memoised (a record's few tags repeat from record to record).
+_MEMO_LENGTH = 64
+
+
 def tag_problem(tag: str) -> str | None:
     """What makes ``tag`` not a well-formed BCP 47 language tag, or ``None`` if it is one."""
+    if len(tag) <= _MEMO_LENGTH:
+        return _memo_problem(tag)
+    return _problem(tag)
+
+
+@lru_cache(maxsize=1024)
+def _memo_problem(tag: str) -> str | None:
+    return _problem(tag)
+
+
+def _problem(tag: str) -> str | None:
     shown = repr(tag)
     if not tag:
         return "the language tag is empty"

@@ -19,6 +19,9 @@ _INVISIBLE = re.compile(
 )
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+#: A URL that starts so keeps that scheme through every decoding step below
+#: (none of them touches these ASCII letters or the colon after them).
+_PLAINLY_SAFE = re.compile(r"(?:https?|mailto):", re.IGNORECASE | re.ASCII)
 # What browsers ignore in a URL's scheme: ASCII whitespace and C0 controls
 # (stripped at the ends, tab and newline removed anywhere); we also drop the
 # invisible characters above, which some parsers skip.
@@ -89,6 +92,8 @@ def unsafe_scheme(href: str) -> str | None:
     >>> unsafe_scheme("HTTPS://www.eeas.europa.eu/") is None, unsafe_scheme("/fr/node/1") is None
     (True, True)
     """
+    if _PLAINLY_SAFE.match(href):
+        return None
     value = href
     for _ in range(5):
         decoded = unquote(html.unescape(value))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from pressrelease.feeds import read_feed, write_feed
-from pressrelease.feeds._ext import same_value
+from pressrelease.feeds._ext import _without_unsafe_urls, same_value
 from pressrelease.model import (
     Contact,
     Link,
@@ -23,7 +23,6 @@ from pressrelease.model import (
     Signatory,
     Translation,
 )
-from pressrelease.validation.text import unsafe_scheme
 from tests.conftest import STANDARDS
 from tests.strategies import press_releases
 
@@ -39,16 +38,6 @@ def _write(items: list[PressRelease], fmt: str) -> tuple[bytes, Any]:
     return out.getvalue(), report
 
 
-def _unsafe_urls(record: PressRelease) -> list[str]:
-    urls = [
-        record.source_url,
-        *(link.href for link in record.related),
-        *(translation.url for translation in record.translations),
-        *(link.href for paragraph in record.body for link in paragraph.links),
-    ]
-    return [url for url in urls if url is not None and unsafe_scheme(url) is not None]
-
-
 def _assert_same(back: list[PressRelease], items: list[PressRelease]) -> None:
     assert back == items
     for got, want in zip(back, items, strict=True):
@@ -59,8 +48,9 @@ def _assert_same(back: list[PressRelease], items: list[PressRelease]) -> None:
 @settings(max_examples=40)
 @given(items=st.lists(records, min_size=1, max_size=3))
 def test_ours_to_format_and_back_is_lossless(fmt: str, items: list[PressRelease]) -> None:
-    # A URL with a scheme other than http(s) or mailto is dropped on reading (PR501), by design.
-    assume(not any(_unsafe_urls(item) for item in items))
+    # A URL with a scheme other than http(s) or mailto ("A:", "javascript:") is dropped
+    # with a PR501 on reading (the hostile-link cases in tests/hostile): not a round trip.
+    assume(all(_without_unsafe_urls(item, source=None, line=None) == item for item in items))
     data, report = _write(items, fmt)
     assert report.records == len(items)
     _assert_same(list(read_feed(data, fmt)), items)

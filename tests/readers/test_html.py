@@ -481,3 +481,55 @@ def test_every_corpus_record_survives_a_json_round_trip(corpus: Path) -> None:
     for path in sorted(corpus.glob("*/*.html")):
         for release in read_html(path.read_bytes(), source=path.name):
             assert from_json(to_json(release)) == release, path.name
+
+
+# ---------------------------------------------------------------- profile XPaths
+
+
+def _profile_expressions() -> list[str]:
+    import attrs
+
+    from pressrelease.issuers import ISSUER_KEYS, get_issuer
+
+    found: set[str] = set()
+    for key in ISSUER_KEYS:
+        profile = get_issuer(key).html
+        if profile is None:
+            continue
+        for field in attrs.fields(type(profile)):
+            value = getattr(profile, field.name)
+            if isinstance(value, tuple):
+                found.update(v for v in value if isinstance(v, str) and v.startswith(("/", "(")))
+    return sorted(found)
+
+
+def test_class_index_selects_what_each_xpath_selects(corpus: Path) -> None:
+    """Profile XPaths run from one walk of classed elements give the XPath's own result."""
+    from lxml import etree
+
+    from pressrelease.limits import DEFAULT_LIMITS
+    from pressrelease.readers.html import _class_plan, _load
+
+    nested = b"""<html><body>
+    <div class="meta a"><span>1</span><div class="meta b"><span>2</span><span>3</span></div>
+    <span>4</span></div><div class="metadata"><span>5</span></div><p class="meta">x</p>
+    </body></html>"""
+    tricky = [
+        "//div[contains(@class, 'meta')]//span",  # several containers: XPath orders them
+        "(//div[contains(@class, 'meta')]/span)[2]",
+        "(//div[contains(@class, 'metadata')]//span)[1]",
+        "//div[contains(@class, 'b')]/span[2]",
+        "//div[contains(@class, 'meta')]",
+        "(//div[contains(@class, 'meta')])[3]",
+        "//p[contains(@class, 'meta')]/text()",
+        "//div[contains(@class, 'nowhere')]//span",
+    ]
+    pages = [nested, *(p.read_bytes() for p in sorted(corpus.glob("*/*.html")))]
+    planned = 0
+    for data in pages:
+        page = _load(data, url=None, source=None, charset=None, limits=DEFAULT_LIMITS)
+        for expression in [*tricky, *_profile_expressions()]:
+            planned += _class_plan(expression) is not None
+            expected = etree.XPath(expression)(page.root)
+            assert page.run(expression) == expected, expression
+    assert planned > len(pages) * len(tricky)  # the index, not only the XPath, was checked

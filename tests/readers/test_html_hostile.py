@@ -201,6 +201,28 @@ def test_limits_are_enforced() -> None:
         parse_html(long_id + b"<h1>T</h1><p>x</p></body></html>")
 
 
+def test_an_id_too_long_in_the_text_of_an_unknown_site_is_refused_where_it_stands() -> None:
+    """The ID read from the text (as the text reader reads it) obeys max_id_length, located."""
+
+    def page(unique_id: str) -> bytes:
+        return (
+            "<html><head><title>Joint statement</title></head><body><main>\n"
+            "<h1>Joint statement</h1>\n<p>Brussels, 3 December 2020</p>\n"
+            f"<p>{unique_id}</p>\n<p>The parties met today in Brussels and agreed.</p>\n"
+            "</main></body></html>"
+        ).encode()
+
+    assert parse_html(page("201203_6")).unique_id == "201203_6"
+    with pytest.raises(
+        LimitExceededError, match=r"65 characters, more than max_id_length=64"
+    ) as err:
+        parse_html(page("A" * 65), source="long.html")
+    assert (err.value.source, err.value.line, err.value.path) == ("long.html", 4, "$.unique_id")
+    with pytest.raises(LimitExceededError, match="8 characters, more than max_id_length=7") as err:
+        parse_html(page("201203_6"), limits=Limits(max_id_length=7))
+    assert err.value.line == 4
+
+
 def test_json_ld_is_data_not_code() -> None:
     page = _page(
         "<p>Text.</p>",

@@ -11,7 +11,7 @@ from pressrelease import parse, to_json, to_xml
 from pressrelease.errors import DecodeError, LimitExceededError, ParseError
 from pressrelease.limits import Limits
 from pressrelease.readers.sniff import sniff
-from tests.test_examples import seed_record
+from tests.seed import seed_record
 
 
 @pytest.mark.parametrize(
