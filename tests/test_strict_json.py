@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
 
-from pressrelease._json import dumps, loads, loads_line
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressrelease._json import dumps, dumps_line, loads, loads_line
 from pressrelease.errors import DecodeError, LimitExceededError, ParseError, SerializationError
 from pressrelease.limits import Limits
 
@@ -155,3 +159,25 @@ def test_dumps_never_writes_lone_surrogates_or_nan() -> None:
     with pytest.raises(SerializationError):
         dumps({"a": float("nan")})
     assert dumps({"b": "é𝄞\u2028", "a": 1}, indent=None) == '{"b":"é𝄞\u2028","a":1}'
+
+
+_JSON_TEXT = st.text(st.sampled_from(["a", "é", "𝄞", "\u2028", '"', "\\", "\n", "\x00", "\udc00"]))
+_JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), _JSON_TEXT),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(_JSON_TEXT, inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(value=_JSON_VALUES)
+def test_dumps_line_is_dumps_with_a_newline_in_utf8(value: object) -> None:
+    def outcome(write: Callable[[], bytes]) -> bytes | tuple[str, str | None]:
+        try:
+            return write()
+        except SerializationError as exc:
+            return exc.message, exc.path
+
+    expected = outcome(lambda: (dumps(value, indent=None) + "\n").encode("utf-8"))
+    assert outcome(lambda: dumps_line(value)) == expected

@@ -99,6 +99,66 @@ _RFC3339 = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2}):(\d{2}))$"
 )
 _DATE_ONLY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+#: The form nearly every feed prints (``Tue, 27 Jun 2017 15:05:00 +0100``), read
+#: without the general pattern's alternatives; anything else takes the general path.
+_USUAL_RFC822 = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([0-9]{4}) "
+    r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]) ([+-])([0-9]{2})([0-5][0-9])"
+)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_ABBR, start=1)}
+_TIMEZONES: dict[int, timezone] = {}
+
+
+def _timezone(minutes: int) -> timezone:
+    """The fixed offset of ``minutes``, made once (feeds repeat a handful of offsets)."""
+    zone = _TIMEZONES.get(minutes)
+    if zone is None:
+        zone = timezone(timedelta(minutes=minutes))
+        if len(_TIMEZONES) < 4096:
+            _TIMEZONES[minutes] = zone
+    return zone
+
+
+#: Dates read before, by their text: a feed often repeats one (items published together,
+#: dates at midnight). Only values without a notice are kept: a notice has a location.
+_SEEN_RFC822: dict[str, ParsedDate] = {}
+_SEEN_RFC3339: dict[str, ParsedDate] = {}
+_SEEN_MAX = 512
+
+
+def _remember(seen: dict[str, ParsedDate], text: str, parsed: ParsedDate) -> ParsedDate:
+    if len(seen) >= _SEEN_MAX:
+        seen.clear()
+    seen[text] = parsed
+    return parsed
+
+
+def _usual_rfc822(text: str) -> datetime | None:
+    """The date of an RFC 822 date in the usual form, when it is a valid one; else ``None``.
+
+    ``None`` sends the text to the general parser, which also words the notices.
+    """
+    match = _USUAL_RFC822.fullmatch(text)
+    if match is None:
+        return None
+    weekday, day, month, year, hour, minute, second, sign, off_h, off_m = match.groups()
+    offset = int(off_h) * 60 + int(off_m)
+    try:
+        value = datetime(
+            int(year),
+            _MONTH_NUMBERS[month],
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            tzinfo=_timezone(-offset if sign == "-" else offset),
+        )
+    except ValueError:  # 31 Jun: the general parser says so
+        return None
+    if _WEEKDAYS[value.weekday()] != weekday:
+        return None  # the general parser words the notice
+    return value
 
 
 def _strip_comments(text: str) -> str:
@@ -145,6 +205,18 @@ def parse_rfc822(
     >>> parse_rfc822("31 Dec 2002 14:20:20").value
     datetime.date(2002, 12, 31)
     """
+    stripped = text.strip()
+    seen = _SEEN_RFC822.get(stripped)
+    if seen is not None:
+        return seen
+    usual = _usual_rfc822(stripped)
+    if usual is not None:
+        return _remember(_SEEN_RFC822, stripped, ParsedDate(usual))
+    return _parse_rfc822(text, path, location)
+
+
+def _parse_rfc822(text: str, path: str, location: Location | None) -> ParsedDate:
+    """:func:`parse_rfc822` without its fast path: every variant, every notice."""
     raw = " ".join(_strip_comments(text).split())
     match = _RFC822.match(raw.replace(" ,", ","))
     if match is None:
@@ -198,7 +270,7 @@ def parse_rfc822(
     elif zone[0] in "+-":
         digits_only = zone[1:].replace(":", "")
         hours, minutes = int(digits_only[:2]), int(digits_only[2:])
-        if minutes > 59:
+        if minutes > 59 or hours > 23:  # a day or more is no offset (and Python refuses it)
             return ParsedDate(
                 None,
                 _notice("PR202", f"date {text.strip()!r} has an impossible offset", path, location),
@@ -219,9 +291,7 @@ def parse_rfc822(
             day_value,
             _notice("PR203", f"date {text.strip()!r} {why}; kept the day only", path, location),
         )
-    value = datetime(
-        year, month, day, hour, minute, second, tzinfo=timezone(timedelta(minutes=offset))
-    )
+    value = datetime(year, month, day, hour, minute, second, tzinfo=_timezone(offset))
     weekday = match["weekday"]
     if (
         notice is None
@@ -258,6 +328,9 @@ def parse_rfc3339(
     'PR202'
     """
     raw = text.strip()
+    seen = _SEEN_RFC3339.get(raw)
+    if seen is not None:
+        return seen
     match = _RFC3339.match(raw)
     if match is None:
         day_match = _DATE_ONLY.match(raw) if allow_date else None
@@ -271,34 +344,32 @@ def parse_rfc3339(
         return ParsedDate(
             None, _notice("PR605", f"date {raw!r} is not an RFC 3339 date-time", path, location)
         )
-    year, month, day, hour, minute, second = (int(match[i]) for i in range(1, 7))
-    fraction = match[7]
+    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
     micro = int((fraction + "000000")[:6]) if fraction else 0
-    if match[8]:
+    if zulu:
         offset = 0
     else:
-        off_h, off_m = int(match[10]), int(match[11])
-        if off_h > 23 or off_m > 59:
+        if int(off_h) > 23 or int(off_m) > 59:
             return ParsedDate(
                 None, _notice("PR202", f"date {raw!r} has an impossible offset", path, location)
             )
-        offset = (off_h * 60 + off_m) * (-1 if match[9] == "-" else 1)
+        offset = (int(off_h) * 60 + int(off_m)) * (-1 if sign == "-" else 1)
     try:
         value = datetime(
-            year,
-            month,
-            day,
-            hour,
-            minute,
-            second,
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
             micro,
-            tzinfo=timezone(timedelta(minutes=offset)),
+            tzinfo=_timezone(offset),
         )
     except ValueError:
         return ParsedDate(
             None, _notice("PR202", f"date {raw!r} is not a real date or time", path, location)
         )
-    return ParsedDate(value)
+    return _remember(_SEEN_RFC3339, raw, ParsedDate(value))
 
 
 def _offset_minutes(value: datetime) -> int | None:

@@ -31,6 +31,7 @@ import attrs
 from lxml import etree
 
 from pressrelease.errors import LimitExceededError, ParseError, ValidationError
+from pressrelease.feeds._body import built_location
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import (
     Contact,
@@ -239,11 +240,14 @@ def build_record(
     what: str,
     limits: Limits = DEFAULT_LIMITS,
     id_is_uri: bool = False,
+    built: bool = False,
 ) -> PressRelease:
     """A record from natively read ``values`` with the extension applied over them.
 
     ``limits.max_id_length`` (unless the format's IDs are URIs, as ninjs's are)
-    and ``limits.max_field_chars`` apply to the record.
+    and ``limits.max_field_chars`` apply to the record. ``built`` says that the
+    reader built every value itself from XML text (see :func:`_assemble`): the
+    model's checks are then skipped unless the extension adds values.
 
     Raises:
         ParseError: the values break a rule of the record model (located at ``line``).
@@ -251,10 +255,64 @@ def build_record(
     try:
         if ext:
             values.update(from_plain(ext))
-        record = _without_unsafe_urls(PressRelease(**values), source=source, line=line)
+            record = PressRelease(**values)
+        else:
+            record = _assemble(values) if built else PressRelease(**values)
+        if not _all_plainly_safe(record):
+            record = _without_unsafe_urls(record, source=source, line=line)
     except (ValidationError, ValueError, TypeError, KeyError) as exc:
         raise ParseError(f"{what} cannot become a record: {exc}", source=source, line=line) from exc
     _check_limits(record, limits, source=source, line=line, id_is_uri=id_is_uri)
+    return record
+
+
+#: How :func:`_assemble` fills each slot of a record: the slots' own setters (what
+#: ``object.__setattr__`` ends up calling, without looking the name up each time).
+_SLOT_SETTERS = {
+    field.name: vars(PressRelease)[field.name].__set__ for field in attrs.fields(PressRelease)
+}
+_SET_TITLE = _SLOT_SETTERS["title"]
+_SET_LOCATIONS = _SLOT_SETTERS["locations"]
+_VALUE_SETTERS = tuple(
+    (name, _SLOT_SETTERS[name])
+    for name in (
+        "unique_id", "subtitle", "published", "place", "category", "language", "issuer",
+        "source_url",
+    )
+)  # fmt: skip
+_SEQUENCE_SETTERS = tuple(
+    (name, _SLOT_SETTERS[name])
+    for name in (
+        "signatories", "participants", "body", "translations", "related", "contacts", "notes",
+        "notices",
+    )
+)  # fmt: skip
+
+
+def _assemble(values: dict[str, Any]) -> PressRelease:
+    """``PressRelease(**values)`` for values a feed reader built itself, without checking them again.
+
+    The RSS and Atom readers give strings (XML text and attributes are
+    nothing else) or ``None``, dates from the feed date parsers (aware, or a
+    day), and members the model's classes built, and so checked. The model's
+    validators and converters, and setting each slot by name, are then a
+    third of the cost of reading a small item. The record is the one
+    ``PressRelease(**values)`` gives, slot for slot (``tests/feeds/test_ext.py``
+    holds the two together, and fails when a field or a check is added to the
+    model); values from our extension, and other readers' values, go through
+    the model. ``values["locations"]`` becomes the record's own: the reader
+    made it for this record.
+    """
+    record: PressRelease = object.__new__(PressRelease)
+    get = values.get
+    _SET_TITLE(record, values["title"])
+    for name, put in _VALUE_SETTERS:
+        put(record, get(name))
+    for name, put in _SEQUENCE_SETTERS:
+        value = get(name, ())
+        put(record, value if type(value) is tuple else tuple(value))
+    locations = get("locations")
+    _SET_LOCATIONS(record, locations if type(locations) is dict else dict(locations or ()))
     return record
 
 
@@ -276,6 +334,21 @@ def _texts(record: PressRelease) -> Iterator[tuple[str, str]]:
         yield f"$.notes[{index}]", note
 
 
+def _all_within(record: PressRelease, limit: int) -> bool:
+    """Whether none of :func:`_texts` is longer than ``limit`` (without building their paths)."""
+    for value in (record.title, record.subtitle, record.place, record.category, record.source_url):
+        if value is not None and len(value) > limit:
+            return False
+    for paragraph in record.body:
+        if len(paragraph.text) > limit:
+            return False
+    for party in (*record.signatories, *record.participants):
+        for value in (party.name, party.honorific, party.role, party.organisation):
+            if value is not None and len(value) > limit:
+                return False
+    return all(len(note) <= limit for note in record.notes)
+
+
 def _check_limits(
     record: PressRelease,
     limits: Limits,
@@ -293,6 +366,8 @@ def _check_limits(
             line=line,
             path="$.unique_id",
         )
+    if _all_within(record, limits.max_field_chars):
+        return  # the common case: no need to name the path of the culprit
     for path, text in _texts(record):
         if len(text) > limits.max_field_chars:
             raise LimitExceededError(
@@ -302,6 +377,38 @@ def _check_limits(
                 line=line,
                 path=path,
             )
+
+
+_HTTP = ("https://", "http://")
+
+
+def _plainly_safe(url: str | None) -> bool:
+    """Whether ``url`` is surely kept by :func:`unsafe_scheme` (no need to decode it).
+
+    An ``http://`` or ``https://`` prefix is left as it is by every decoding
+    step there (character references and percent escapes start with ``&``
+    and ``%``; NFKC and case folding leave ASCII letters as they are), so the
+    scheme found is http or https.
+    """
+    return url is None or url.startswith(_HTTP)
+
+
+def _all_plainly_safe(record: PressRelease) -> bool:
+    """Whether every URL of ``record`` is :func:`_plainly_safe`."""
+    url = record.source_url
+    if url is not None and not url.startswith(_HTTP):
+        return False
+    for link in record.related:
+        if link.href is not None and not link.href.startswith(_HTTP):
+            return False
+    for translation in record.translations:
+        if translation.url is not None and not translation.url.startswith(_HTTP):
+            return False
+    for paragraph in record.body:
+        for link in paragraph.links:
+            if link.href is not None and not link.href.startswith(_HTTP):
+                return False
+    return True
 
 
 def _without_unsafe_urls(
@@ -362,4 +469,4 @@ def _without_unsafe_urls(
 
 def location(source: str | None, element: etree._Element) -> Location:
     """Where ``element`` starts in its source."""
-    return Location(source=source, line=element.sourceline)
+    return built_location(source, element.sourceline)

@@ -26,9 +26,17 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lxml import etree
 
-from pressrelease.feeds._body import append_body, element_to_body, html_to_body, html_to_text
+from pressrelease.feeds._body import (
+    append_body,
+    built_location,
+    built_paragraph,
+    collapse_space,
+    element_to_body,
+    html_to_body,
+    html_to_text,
+)
 from pressrelease.feeds._dates import format_xsd_datetime, parse_rfc3339
-from pressrelease.feeds._ext import EXT_NS, build_record, location, plain_from_xml
+from pressrelease.feeds._ext import EXT_NS, build_record, plain_from_xml
 from pressrelease.feeds._stream import iter_elements
 from pressrelease.feeds._xmlfeed import (
     ATOM_NS,
@@ -41,7 +49,14 @@ from pressrelease.feeds._xmlfeed import (
     write_tree,
 )
 from pressrelease.limits import DEFAULT_LIMITS, Limits
-from pressrelease.model import Link, Notice, Paragraph, PressRelease, Signatory, Translation
+from pressrelease.model import (
+    Link,
+    Notice,
+    Paragraph,
+    PressRelease,
+    Signatory,
+    Translation,
+)
 
 if TYPE_CHECKING:
     from pressrelease.writers import WriteReport
@@ -54,16 +69,31 @@ _ENTRY = _A + "entry"
 _ID, _TITLE, _PUBLISHED, _UPDATED = _A + "id", _A + "title", _A + "published", _A + "updated"
 _CONTENT, _SUMMARY, _CATEGORY, _LINK = _A + "content", _A + "summary", _A + "category", _A + "link"
 _CONTRIBUTOR, _NAME = _A + "contributor", _A + "name"
+# What each child of an entry is to the reader (one dictionary look-up per child).
+_K_ID, _K_TITLE, _K_PUBLISHED, _K_UPDATED, _K_CONTENT, _K_SUMMARY = range(6)
+_K_CATEGORY, _K_LINK, _K_CONTRIBUTOR, _K_EXT = range(6, 10)
+_KINDS: dict[object, int] = {
+    _ID: _K_ID,
+    _TITLE: _K_TITLE,
+    _PUBLISHED: _K_PUBLISHED,
+    _UPDATED: _K_UPDATED,
+    _CONTENT: _K_CONTENT,
+    _SUMMARY: _K_SUMMARY,
+    _CATEGORY: _K_CATEGORY,
+    _LINK: _K_LINK,
+    _CONTRIBUTOR: _K_CONTRIBUTOR,
+    EXT_RECORD: _K_EXT,
+}
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 
 
 def _text_construct(element: etree._Element) -> str:
     kind = element.get("type", "text")
     if kind == "xhtml":
-        return " ".join("".join(element.itertext()).split())
+        return collapse_space("".join(element.itertext()))
     if kind == "html":
         return html_to_text(element.text or "")
-    return " ".join((element.text or "").split())
+    return collapse_space(element.text or "")
 
 
 def _language(entry: etree._Element) -> str | None:
@@ -89,8 +119,8 @@ def _content(
         return html_to_body(element.text or "", base=base, source=source)
     if element.get("src") is not None or (kind not in ("text", "text/plain") and "/" in kind):
         return (), ()  # out-of-line or non-text media content: nothing to read
-    text = " ".join((element.text or "").split())
-    return ((Paragraph(text=text),) if text else ()), ()
+    text = collapse_space(element.text or "")
+    return ((built_paragraph(text),) if text else ()), ()
 
 
 def _entry_values(
@@ -99,7 +129,9 @@ def _entry_values(
     base = entry.base
     values: dict[str, Any] = {"title": ""}
     notices: list[Notice] = []
-    locations = {"$": location(source, entry)}
+    entry_line = entry.sourceline
+    entry_where = built_location(source, entry_line)
+    locations = {"$": entry_where}
     published: etree._Element | None = None
     updated: etree._Element | None = None
     content: etree._Element | None = None
@@ -109,25 +141,33 @@ def _entry_values(
     signatories: list[Signatory] = []
     ext: dict[str, Any] | None = None
     for child in entry:
-        tag = child.tag
-        if tag == _ID:
+        kind = _KINDS.get(child.tag)  # comments' tags are functions: no kind either
+        if kind is None:
+            continue
+        if kind == _K_ID:
             values["unique_id"] = id_from_uri(text_of(child).strip()) or None
-            locations["$.unique_id"] = location(source, child)
-        elif tag == _TITLE:
+            line = child.sourceline
+            locations["$.unique_id"] = (
+                entry_where if line == entry_line else built_location(source, line)
+            )
+        elif kind == _K_TITLE:
             values["title"] = _text_construct(child)
-            locations["$.title"] = location(source, child)
-        elif tag == _PUBLISHED:
+            line = child.sourceline
+            locations["$.title"] = (
+                entry_where if line == entry_line else built_location(source, line)
+            )
+        elif kind == _K_PUBLISHED:
             published = child
-        elif tag == _UPDATED:
+        elif kind == _K_UPDATED:
             updated = child
-        elif tag == _CONTENT:
+        elif kind == _K_CONTENT:
             content = child
-        elif tag == _SUMMARY:
+        elif kind == _K_SUMMARY:
             summary = child
-        elif tag == _CATEGORY:
+        elif kind == _K_CATEGORY:
             if "category" not in values:
                 values["category"] = child.get("label") or child.get("term")
-        elif tag == _LINK:
+        elif kind == _K_LINK:
             href = child.get("href")
             if href is None:
                 continue
@@ -138,11 +178,11 @@ def _entry_values(
                 related.append(
                     Link(text=child.get("title", ""), href=resolve(child.base or base, href))
                 )
-        elif tag == _CONTRIBUTOR:
+        elif kind == _K_CONTRIBUTOR:
             name = child.find(_NAME)
             if name is not None and (text_of(name).strip()):
                 signatories.append(Signatory(name=text_of(name).strip()))
-        elif tag == EXT_RECORD:
+        else:  # our extension
             ext = plain_from_xml(child)
     language = _language(entry)
     source_url: str | None = None
@@ -162,7 +202,8 @@ def _entry_values(
                 break
     dated = published if published is not None else (updated if ext is None else None)
     if dated is not None:
-        where = location(source, dated)
+        line = dated.sourceline
+        where = entry_where if line == entry_line else built_location(source, line)
         parsed = parse_rfc3339(text_of(dated), location=where)
         values["published"] = parsed.value
         locations["$.published"] = where
@@ -200,7 +241,9 @@ def read_atom(
     ):
         values, ext = _entry_values(entry, source)
         line = entry.sourceline
-        yield build_record(values, ext, source=source, line=line, what="Atom entry", limits=limits)
+        yield build_record(
+            values, ext, source=source, line=line, what="Atom entry", limits=limits, built=True
+        )
 
 
 _EPOCH = "1970-01-01T00:00:00Z"

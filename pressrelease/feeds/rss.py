@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lxml import etree
 
-from pressrelease.feeds._body import body_to_html, html_to_body, html_to_text
+from pressrelease.feeds._body import body_to_html, built_location, html_to_body, html_to_text
 from pressrelease.feeds._dates import format_rfc822, parse_rfc822, parse_rfc3339
 from pressrelease.feeds._ext import EXT_NS, build_record, location, plain_from_xml
 from pressrelease.feeds._stream import iter_elements
@@ -62,11 +62,28 @@ _STREAMED = (*_ITEMS, *_LINKS, *_LANGUAGES)
 #: Root elements of the RSS versions we read (0.9x and 2.0; 0.90 and 1.0 are RDF).
 _ROOTS = frozenset({"rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"})
 
-_GUID, _PUBDATE, _CATEGORY = "guid", "pubDate", "category"
-_DC_IDENTIFIER, _DC_DATE = f"{{{DC_NS}}}identifier", f"{{{DC_NS}}}date"
-_DC_LANGUAGE, _DC_CREATOR = f"{{{DC_NS}}}language", f"{{{DC_NS}}}creator"
-_ENCODED = f"{{{CONTENT_NS}}}encoded"
-_ATOM_LINK = f"{{{ATOM_NS}}}link"
+_DC_CREATOR = f"{{{DC_NS}}}creator"
+_DC_LANGUAGE_TAG = f"{{{DC_NS}}}language"
+_ENCODED_TAG = f"{{{CONTENT_NS}}}encoded"
+_ATOM_LINK_TAG = f"{{{ATOM_NS}}}link"
+
+# What each child of an item is to the reader (one dictionary look-up per child).
+_TITLE, _LINK, _GUID, _DC_IDENTIFIER, _PUBDATE, _DC_DATE = range(6)
+_CATEGORY, _DESCRIPTION, _ENCODED, _DC_LANGUAGE, _ATOM_LINK, _EXT = range(6, 12)
+_KINDS: dict[object, int] = {
+    **dict.fromkeys(_TITLES, _TITLE),
+    **dict.fromkeys(_LINKS, _LINK),
+    "guid": _GUID,
+    f"{{{DC_NS}}}identifier": _DC_IDENTIFIER,
+    "pubDate": _PUBDATE,
+    f"{{{DC_NS}}}date": _DC_DATE,
+    "category": _CATEGORY,
+    **dict.fromkeys(_DESCRIPTIONS, _DESCRIPTION),
+    _ENCODED_TAG: _ENCODED,
+    _DC_LANGUAGE_TAG: _DC_LANGUAGE,
+    _ATOM_LINK_TAG: _ATOM_LINK,
+    EXT_RECORD: _EXT,
+}
 
 
 class _Channel:
@@ -99,35 +116,43 @@ def _item_values(
     related: list[Link] = []
     ext: dict[str, Any] | None = None
     notices: list[Notice] = []
-    locations = {"$": location(source, item)}
+    item_line = item.sourceline
+    item_where = built_location(source, item_line)
+    locations = {"$": item_where}
     for child in item:
-        tag = child.tag
-        if tag in _TITLES:
+        kind = _KINDS.get(child.tag)  # comments' tags are functions: no kind either
+        if kind is None:
+            continue
+        if kind == _TITLE:
             title = html_to_text(text_of(child))
-            locations["$.title"] = location(source, child)
-        elif tag in _LINKS:
+            line = child.sourceline
+            locations["$.title"] = item_where if line == item_line else built_location(source, line)
+        elif kind == _LINK:
             link = resolve(child.base or base, text_of(child)) or None
-        elif tag == _GUID:
+        elif kind == _GUID:
             if child.get("isPermaLink", "true").strip().lower() == "false":
                 guid = text_of(child).strip() or None
-                locations["$.unique_id"] = location(source, child)
-        elif tag == _DC_IDENTIFIER:
+                line = child.sourceline
+                locations["$.unique_id"] = (
+                    item_where if line == item_line else built_location(source, line)
+                )
+        elif kind == _DC_IDENTIFIER:
             identifier = text_of(child).strip() or None
             locations["$.unique_id"] = location(source, child)
-        elif tag == _PUBDATE:
+        elif kind == _PUBDATE:
             pub_text, pub_element = text_of(child), child
-        elif tag == _DC_DATE:
+        elif kind == _DC_DATE:
             dc_date = child
-        elif tag == _CATEGORY:
+        elif kind == _CATEGORY:
             if category is None:
                 category = text_of(child).strip() or None
-        elif tag in _DESCRIPTIONS:
+        elif kind == _DESCRIPTION:
             description = text_of(child)
-        elif tag == _ENCODED:
+        elif kind == _ENCODED:
             encoded = text_of(child)
-        elif tag == _DC_LANGUAGE:
+        elif kind == _DC_LANGUAGE:
             language = text_of(child).strip() or None
-        elif tag == _ATOM_LINK:
+        elif kind == _ATOM_LINK:
             href = child.get("href")
             if href is None:
                 continue
@@ -144,13 +169,14 @@ def _item_values(
                 related.append(
                     Link(text=child.get("title", ""), href=resolve(child.base or base, href))
                 )
-        elif tag == EXT_RECORD:
+        else:  # our extension
             ext = plain_from_xml(child)
     if link is None and item.get(_RDF_ABOUT):
         link = resolve(base, item.get(_RDF_ABOUT, ""))
     published = None
     if pub_element is not None and pub_text is not None:
-        where = location(source, pub_element)
+        line = pub_element.sourceline
+        where = item_where if line == item_line else built_location(source, line)
         parsed = parse_rfc822(pub_text, location=where)
         published = parsed.value
         locations["$.published"] = where
@@ -212,7 +238,9 @@ def read_rss(
             continue
         values, ext = _item_values(element, channel, source)
         line = element.sourceline
-        yield build_record(values, ext, source=source, line=line, what="RSS item", limits=limits)
+        yield build_record(
+            values, ext, source=source, line=line, what="RSS item", limits=limits, built=True
+        )
 
 
 def _add_item(channel: etree._Element, record: PressRelease, index: int) -> etree._Element:
@@ -228,24 +256,24 @@ def _add_item(channel: etree._Element, record: PressRelease, index: int) -> etre
     if record.body:
         etree.SubElement(item, "description").text = record.body[0].text
         html = body_to_html(record.body)
-        encoded = etree.SubElement(item, _ENCODED)
+        encoded = etree.SubElement(item, _ENCODED_TAG)
         encoded.text = etree.CDATA(html) if "]]>" not in html else html
     if record.language is not None:
-        etree.SubElement(item, _DC_LANGUAGE).text = record.language
+        etree.SubElement(item, _DC_LANGUAGE_TAG).text = record.language
     for signatory in record.signatories:
         if signatory.name or signatory.organisation:
             etree.SubElement(item, _DC_CREATOR).text = signatory.name or signatory.organisation
     for translation in record.translations:
         if translation.url is None:
             continue
-        link = etree.SubElement(item, _ATOM_LINK, rel="alternate", href=translation.url)
+        link = etree.SubElement(item, _ATOM_LINK_TAG, rel="alternate", href=translation.url)
         link.set("hreflang", translation.language)
         if translation.title is not None:
             link.set("title", translation.title)
     for related in record.related:
         if related.href is None or related.start is not None:
             continue
-        link = etree.SubElement(item, _ATOM_LINK, rel="related", href=related.href)
+        link = etree.SubElement(item, _ATOM_LINK_TAG, rel="related", href=related.href)
         if related.text:
             link.set("title", related.text)
     if record.source_url is not None:

@@ -378,6 +378,8 @@ def _make_converter() -> cattrs.Converter:
 
 
 _CONVERTER: Final = _make_converter()
+#: cattrs' own unstructuring: :func:`unstructure` does the same by hand, faster; the tests
+#: hold the two to the same output.
 _UNSTRUCTURE_RECORD: Final = _CONVERTER.get_unstructure_hook(PressRelease)
 _STRUCTURE_RECORD: Final = _CONVERTER.get_structure_hook(PressRelease)
 
@@ -494,12 +496,121 @@ def structure(
 
 
 def unstructure(record: PressRelease) -> dict[str, Any]:
-    """The plain form of a record, version key first (see the module docstring)."""
+    """The plain form of a record, version key first (see the module docstring).
+
+    Written out by hand: the same dictionaries as cattrs' generated hooks
+    (``tests/serialize/test_convert.py`` checks them against each other on any
+    record), about three times faster, which counts when a feed is turned into
+    JSON Lines.
+    """
     if not isinstance(record, PressRelease):
         raise SerializationError(f"expected a PressRelease to write (got {type(record).__name__})")
-    data: dict[str, Any] = {VERSION_KEY: FORMAT_VERSION}
-    data.update(_UNSTRUCTURE_RECORD(record))
+    data: dict[str, Any] = {VERSION_KEY: FORMAT_VERSION, "title": record.title}
+    if record.unique_id is not None:
+        data["unique_id"] = record.unique_id
+    if record.subtitle is not None:
+        data["subtitle"] = record.subtitle
+    if record.published is not None:
+        data["published"] = _format_published_cached(record.published)
+    if record.place is not None:
+        data["place"] = record.place
+    if record.category is not None:
+        data["category"] = record.category
+    if record.language is not None:
+        data["language"] = record.language
+    if record.issuer is not None:
+        data["issuer"] = record.issuer
+    if record.signatories:
+        data["signatories"] = [_party(party) for party in record.signatories]
+    if record.participants:
+        data["participants"] = [_party(party) for party in record.participants]
+    if record.body:
+        data["body"] = [_paragraph(paragraph) for paragraph in record.body]
+    if record.translations:
+        data["translations"] = [_translation(item) for item in record.translations]
+    if record.related:
+        data["related"] = [_link(link) for link in record.related]
+    if record.contacts:
+        data["contacts"] = [_contact(contact) for contact in record.contacts]
+    if record.notes:
+        data["notes"] = list(record.notes)
+    if record.source_url is not None:
+        data["source_url"] = record.source_url
     return data
+
+
+def _party(party: Signatory) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if party.name is not None:
+        data["name"] = party.name
+    if party.honorific is not None:
+        data["honorific"] = party.honorific
+    if party.role is not None:
+        data["role"] = party.role
+    if party.organisation is not None:
+        data["organisation"] = party.organisation
+    return data
+
+
+def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": paragraph.text}
+    if paragraph.kind is not ParagraphKind.PARAGRAPH:
+        data["kind"] = paragraph.kind.value
+    if paragraph.links:
+        data["links"] = [_link(link) for link in paragraph.links]
+    return data
+
+
+def _link(link: Link) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if link.text != "":
+        data["text"] = link.text
+    if link.href is not None:
+        data["href"] = link.href
+    if link.start is not None:
+        data["start"] = link.start
+    return data
+
+
+def _translation(translation: Translation) -> dict[str, Any]:
+    data: dict[str, Any] = {"language": translation.language}
+    if translation.url is not None:
+        data["url"] = translation.url
+    if translation.title is not None:
+        data["title"] = translation.title
+    return data
+
+
+def _contact(contact: Contact) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if contact.name is not None:
+        data["name"] = contact.name
+    if contact.role is not None:
+        data["role"] = contact.role
+    if contact.organisation is not None:
+        data["organisation"] = contact.organisation
+    if contact.email is not None:
+        data["email"] = contact.email
+    if contact.phone is not None:
+        data["phone"] = contact.phone
+    return data
+
+
+#: Fixed offsets :func:`format_published` found writable (a feed repeats a few of them).
+_WRITABLE_ZONES: set[timezone] = set()
+
+
+def _format_published_cached(value: date | datetime) -> str:
+    """:func:`format_published`, checking each fixed offset once rather than every time."""
+    if type(value) is datetime:
+        zone = value.tzinfo
+        if type(zone) is timezone and zone in _WRITABLE_ZONES:
+            return value.isoformat()
+        text = format_published(value)  # raises for an offset it cannot write
+        if type(zone) is timezone and len(_WRITABLE_ZONES) < 4096:
+            _WRITABLE_ZONES.add(zone)
+        return text
+    return format_published(value)
 
 
 def check_limits(

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final
 
-from pressrelease._json import dumps, loads, loads_line
+from pressrelease._json import dumps, dumps_line, loads, loads_line
 from pressrelease.errors import LimitExceededError, ParseError, SerializationError
 from pressrelease.limits import DEFAULT_LIMITS, Limits
 from pressrelease.model import PressRelease
@@ -283,10 +283,10 @@ def write_jsonl(records: Iterable[PressRelease], out: IO[bytes]) -> WriteReport:
     count = 0
     for record in records:
         try:
-            line = dumps(unstructure(record), indent=None)
+            line = dumps_line(unstructure(record))
         except SerializationError as exc:
             exc.message = f"record {count + 1}: {exc.message}"
             raise
-        out.write(line.encode("utf-8") + b"\n")
+        out.write(line)
         count += 1
     return WriteReport(format="jsonl", records=count)

@@ -7,9 +7,20 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressrelease.feeds import read_feed
-from pressrelease.feeds._dates import format_rfc822, format_rfc3339, parse_rfc822, parse_rfc3339
+from pressrelease.feeds._dates import (
+    ParsedDate,
+    _parse_rfc822,
+    _usual_rfc822,
+    format_rfc822,
+    format_rfc3339,
+    parse_rfc822,
+    parse_rfc3339,
+)
+from pressrelease.model import Location
 from tests.conftest import STANDARDS
 
 FEEDVALIDATOR = STANDARDS / "examples" / "feedvalidator"
@@ -138,3 +149,89 @@ def test_feedvalidator_atom_dates(path: Path) -> None:
     else:  # feed-level 'updated' cases: entries still read, each with a date
         assert records
         assert all(r.published is not None for r in records)
+
+
+# --- the fast path for the usual RFC 822 form agrees with the general parser -----------
+
+_WEEKDAY_NAMES = st.sampled_from(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "mon", "Jeu"])
+_MONTH_NAMES = st.sampled_from(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "jun"]
+)
+_TWO = st.integers(0, 99).map("{:02d}".format)
+_ZONE_NAMES = st.sampled_from(["GMT", "UT", "Z", "EDT", "PDT", "CEST", "XYZ"])
+_NUMERIC_ZONES = st.builds(
+    "{}{}{}".format, st.sampled_from("+-"), _TWO, st.sampled_from(["00", "30", "45", "59", "60"])
+)
+
+
+_REAL_ZONES = st.builds(
+    "{}{:02d}{}".format,
+    st.sampled_from("+-"),
+    st.integers(0, 23),
+    st.sampled_from(["00", "30", "45", "59"]),
+)
+_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@st.composite
+def rfc822_dates(draw: st.DrawFn) -> str:
+    """RFC 822 dates: real ones in the usual form, and the ways they go wrong."""
+    real = draw(st.booleans())
+    zone = draw(_REAL_ZONES if real else st.one_of(_NUMERIC_ZONES, _ZONE_NAMES))
+    if real:  # a real date, its weekday right
+        when = draw(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)))
+        text = (
+            f"{_WEEKDAY_ABBR[when.weekday()]}, {when.day:02d} {_MONTH_ABBR[when.month - 1]} "
+            f"{when.year:04d} {when:%H:%M:%S} {zone}"
+        )
+    else:
+        year = draw(st.sampled_from(["2017", "1996", "0001", "9999", "0000", "2020", "2100"]))
+        day = draw(st.one_of(_TWO, st.integers(1, 9).map(str)))
+        time = f"{draw(_TWO)}:{draw(_TWO)}" + draw(st.sampled_from(["", f":{draw(_TWO)}"]))
+        text = f"{draw(_WEEKDAY_NAMES)}, {day} {draw(_MONTH_NAMES)} {year} {time} {zone}"
+    spoil = draw(st.sampled_from(["", "", "", "pad", "comment", "double space"]))
+    if spoil == "pad":
+        text = f" {text}\n"
+    elif spoil == "comment":
+        text += " (UTC)"
+    elif spoil == "double space":
+        text = text.replace(" ", "  ", 1)
+    return text
+
+
+def _same(a: ParsedDate, b: ParsedDate) -> bool:
+    offsets = [v.utcoffset() if isinstance(v, datetime) else None for v in (a.value, b.value)]
+    return (a.value, a.notice, offsets[0]) == (b.value, b.notice, offsets[1])
+
+
+@settings(max_examples=1000)
+@given(text=rfc822_dates())
+def test_the_usual_form_fast_path_is_the_general_parser(text: str) -> None:
+    where = Location(source="f.xml", line=3)
+    fast = parse_rfc822(text, location=where)
+    general = _parse_rfc822(text, "$.published", where)
+    assert _same(fast, general), (fast, general)
+
+
+def test_the_fast_path_reads_real_dates_and_leaves_wrong_ones_to_the_general_parser() -> None:
+    assert _usual_rfc822("Tue, 27 Jun 2017 15:05:00 +0100") == datetime(
+        2017, 6, 27, 15, 5, tzinfo=_offset(1)
+    )
+    assert _usual_rfc822("Tue, 27 Jun 2017 15:05:00 -0000").utcoffset() == timedelta(0)
+    for other in (
+        "Wed, 27 Jun 2017 15:05:00 +0100",  # wrong weekday: the general parser words a notice
+        "Sat, 31 Jun 2006 23:08:26 +1000",  # no such day
+        "Tue, 27 Jun 2017 15:05:00 +2400",  # no such offset
+        "Tue, 27 Jun 2017 15:05 +0100",  # no seconds
+        "Tue, 27 Jun 2017 15:05:00 GMT",  # a named zone
+    ):
+        assert _usual_rfc822(other) is None, other
+
+
+@pytest.mark.parametrize("text", ["Thu, 09 Feb 2006 23:59:45 +9900", "09 Feb 2006 23:59 -2400"])
+def test_an_offset_of_a_day_or_more_is_pr202_not_a_crash(text: str) -> None:
+    parsed = parse_rfc822(text)
+    assert parsed.value is None
+    assert parsed.notice is not None
+    assert parsed.notice.code == "PR202"

@@ -10,19 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-FEED_SLOW = (
-    "the feed readers build ~4,500 RSS / ~6,000 Atom records a second (urljoin, attrs "
-    "validators, dates per item): a million items take 3-4 minutes, not < 30 s; memory stays "
-    "bounded"
-)
-
 CASES: dict[tuple[str, str], str] = {}
-CASES.update(
-    {
-        ("generated/rss-million-items", "rss"): FEED_SLOW,
-        ("generated/atom-million-entries", "atom"): FEED_SLOW,
-    }
-)
 
 TESTS: dict[tuple[str, str], str] = {}
 TESTS[("test_id_length_at_default", "ninjs")] = (
