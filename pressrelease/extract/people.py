@@ -130,6 +130,21 @@ _SPACES = str.maketrans(
 )
 
 
+def _plain_spaces(text: str) -> str:
+    """``text.translate(_SPACES)``, by ``str.replace`` (a dict ``translate`` is ~30x slower)."""
+    if text.isascii():
+        if "\n" in text or "\r" in text or "\t" in text:
+            return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+        return text
+    for space in _SPACE_CHARS:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
+
+
+_SPACE_CHARS = "\u00a0\u202f\u2007\u2009\n\r\t"
+
+
 def _words(text: str) -> frozenset[str]:
     """A word list written as text, one word per space."""
     return frozenset(text.split())
@@ -1207,7 +1222,7 @@ def _meeting_party(title: str) -> _Party | None:
 
 
 def _title_parties(title: str, language: str) -> list[_Party]:
-    title = title.translate(_SPACES).strip()[:_MAX_SENTENCE_CHARS]
+    title = _plain_spaces(title).strip()[:_MAX_SENTENCE_CHARS]
     issuing_meeting = _meeting_party(title)
     if issuing_meeting is not None:
         return [issuing_meeting]
@@ -1315,9 +1330,27 @@ def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | 
     return chairs, participants
 
 
+# What each of _WE_RES needs in the lower-cased text before it can match (a pattern with
+# no literal prefix is tried at every position: these tests skip most blocks). Text with a
+# character that re.IGNORECASE matches to another letter than str.lower() gives (long s,
+# dotless i, dotted capital I) always gets the full patterns.
+_WE_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("leader", "heads", "government", "dirigeants", "chefs", "staats", "líderes", "leiders"),
+    ("—", "–"),
+    ("we,", "nous,", "wir,"),
+    ("signed",),
+    ("as",),
+)
+_CASE_FOLD_ODD = ("ſ", "ı", "İ")
+
+
 def _we_opening(text: str, language: str) -> list[_Party]:
     text = text[: _sentence_end(text, 0)] if len(text) > _MAX_SENTENCE_CHARS else text
-    for pattern in _WE_RES:
+    head = text[:_MAX_SENTENCE_CHARS]
+    low = None if any(odd in head for odd in _CASE_FOLD_ODD) else head.lower()
+    for pattern, needs in zip(_WE_RES, _WE_NEEDS, strict=True):
+        if low is not None and not any(need in low for need in needs):
+            continue
         found = pattern.search(text, 0, _MAX_SENTENCE_CHARS)
         if not found:
             continue
@@ -1780,7 +1813,7 @@ def _titlecased(text: str) -> str | None:
 
 def _named_people(text: str, language: str) -> list[_Party]:
     """Every honorific-led name in a letterhead line (``Hon. X MP  Attorney-General  Hon. Y MP``)."""
-    if sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+    if sum(map(str.isupper, text)) > sum(map(str.islower, text)):
         titled = _titlecased(text)
         if titled is None:
             return []
@@ -1852,14 +1885,19 @@ _SIGNED_AT_RE = re.compile(
 )
 
 
-def _signed(text: str) -> bool:
-    """Whether a block opens a signature block."""
+_SIGNED_HINTS = (
+    "undersigned", "soussign", "unterzeichn", "firmantes", "sottoscritt", "assinad",
+    "ondergetekend", "podpisani",
+)  # fmt: skip
+
+
+def _signed(text: str, low: str | None = None) -> bool:
+    """Whether a block opens a signature block (``low``: ``text.lower()``, if at hand)."""
     if _SIGNED_AT_RE.match(text.lstrip()):
         return True
-    hints = ("undersigned", "soussign", "unterzeichn", "firmantes", "sottoscritt", "assinad")
-    return _hinted(text, (*hints, "ondergetekend", "podpisani")) and bool(
-        _UNDERSIGNED_RE.search(text)
-    )
+    if low is None:
+        low = text.lower()
+    return any(hint in low for hint in _SIGNED_HINTS) and bool(_UNDERSIGNED_RE.search(text))
 
 
 _WITNESS_RE = re.compile(
@@ -1952,7 +1990,7 @@ class _Signer:
 
 
 def _signature_block(
-    texts: Sequence[str], raws: Sequence[str], language: str
+    texts: Sequence[str], raws: Sequence[str], language: str, lows: Sequence[str] | None = None
 ) -> tuple[int, list[tuple[int, _Party]]]:
     """Parties after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
 
@@ -1962,9 +2000,11 @@ def _signature_block(
     party, whose other cells (``President  Australian Medical Association``)
     or next lines are its office and organisation. Contact details are
     skipped. Returns the index of the marker block and (block index, party)
-    pairs.
+    pairs. ``lows`` are the ``texts`` lower-cased, if at hand.
     """
-    index = next((i for i, text in enumerate(texts) if _signed(text)), -1)
+    if lows is None:
+        lows = [text.lower() for text in texts]
+    index = next((i for i, text in enumerate(texts) if _signed(text, lows[i])), -1)
     if index < 0:
         return -1, []
     signers: list[_Signer] = []
@@ -2166,6 +2206,19 @@ _OPENING_BLOCKS = 12
 # A block that ends without closing punctuation continues in the next one (a reader split
 # a sentence: a first line taken for a heading, a hard line break).
 _OPEN_END_RE = re.compile(r"(?:(?<=\S)\.|[!?:;)\]”\"»])\s*$")
+
+
+def _open_end(text: str) -> bool:
+    """``_OPEN_END_RE.search(text)`` without trying every position of the block."""
+    text = text.rstrip()  # str.isspace is re's \s for str patterns
+    if not text:
+        return False
+    last = text[-1]
+    if last == ".":
+        return len(text) > 1 and not text[-2].isspace()
+    return last in '!?:;)]”"»'
+
+
 # A short label line ("Begin Text:", "Witnessed by:", "Signé :") starts something new.
 _LABEL_RE = re.compile(r"^\W*[^\W\d_][^.!?:\n]{0,40}:\s*$")
 
@@ -2191,7 +2244,7 @@ def _units(
             index + 1 < len(texts)
             and len(parts) < 4
             and 0 < len(texts[index]) < _MAX_ITEM_CHARS
-            and not _OPEN_END_RE.search(texts[index])
+            and not _open_end(texts[index])
             and not _LABEL_RE.match(texts[index + 1])
         ):
             index += 1
@@ -2237,9 +2290,10 @@ def _merge_signatures(
     raws: Sequence[str],
     locators: Sequence[Finder],
     lang: str,
+    lows: Sequence[str] | None = None,
 ) -> None:
     """Add the names of a signature block: fill nameless parties in order, or add new ones."""
-    _, found = _signature_block(texts, raws, lang)
+    _, found = _signature_block(texts, raws, lang, lows)
     if not found:
         return
     nameless = [i for i, s in enumerate(signatories) if not s.name]
@@ -2297,7 +2351,7 @@ def extract_parties(
     'title'
     """
     lang = (language or "en").split("-")[0].lower()
-    texts = [block.text.translate(_SPACES) for block in blocks]
+    texts = [_plain_spaces(block.text) for block in blocks]
     locators = _Locators(blocks, source)
 
     signatories: list[Signatory] = []
@@ -2311,8 +2365,9 @@ def extract_parties(
 
     units, unit_locators = _units(texts[: _OPENING_BLOCKS * 4], locators)
     co_chaired = False
-    for index, raw in enumerate(texts):
-        if not _hinted(raw, _CO_CHAIR_HINTS):
+    lows = [text.lower() for text in texts]
+    for index, low in enumerate(lows):
+        if not any(hint in low for hint in _CO_CHAIR_HINTS):
             continue
         (text,), (locate,) = _units(texts[index : index + 4], locators, first=index, limit=1)
         found = _co_chairs(text, lang)
@@ -2384,7 +2439,9 @@ def extract_parties(
             if beside:
                 break
     if not co_chaired:
-        _merge_signatures(signatories, texts, [block.text for block in blocks], locators, lang)
+        _merge_signatures(
+            signatories, texts, [block.text for block in blocks], locators, lang, lows
+        )
 
     people = [_creator_party(c) for c in creators]
     named = [p for p in people if p is not None and p.name]

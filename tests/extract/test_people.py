@@ -1631,3 +1631,113 @@ def test_a_release_that_reproduces_a_meetings_communique(
 ) -> None:
     parties = _one(text, language, title="Communique", line=5)
     assert [s.organisation for s in parties.signatories if not s.name] == expected
+
+
+# --------------------------------------------------------------------------- shortcuts
+# The extractor skips costly patterns with cheap tests; each must give what the
+# pattern or call it stands for gives, on any text.
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "We",
+        "we,",
+        "WE",
+        "Nous,",
+        "nous",
+        "Wir,",
+        "wir",
+        "nosotros",
+        "noi",
+        "nós",
+        "wij",
+        "my",
+        "My,",
+        "the",
+        "les",
+        "leaders of",
+        "Leaders",
+        "LEADER",
+        "heads of state and government",
+        "Heads of Government",
+        "governments",
+        "dirigeants",
+        "chefs d’État et de gouvernement",
+        "Staats- und Regierungschefs",
+        "líderes",
+        "leiders",
+        "signed by the governments of",
+        "SIGNED BY LEADERS OF",
+        "As leaders of",
+        "as the leaders of",
+        "—",
+        "–",
+        "President Macron of France",
+        "Australia, Denmark",
+        "and the United States",
+        "recognize",
+        ",",
+        ".",
+        ";",
+        ":",
+        "\u00a0",
+        "\u202f",
+        "\u2007",
+        "\u2009",
+        "\n",
+        "\r",
+        "\t",
+        "ſ",
+        "ı",
+        "İ",
+        "K",
+        "ß",
+        "»",
+        "”",
+        ")",
+        "]",
+        "!",
+        "\u3000",
+    ]
+)
+_MIXED = st.lists(
+    st.tuples(st.one_of(_FRAGMENTS, st.text(max_size=6)), st.sampled_from(["", " ", " ", ", "])),
+    max_size=30,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+_SPACED = st.lists(_MIXED, max_size=3).map(" ".join)
+_OPENING = st.tuples(
+    st.sampled_from(["", "As leaders of ", "AS THE LEADERS OF ", "We — ", "we – ", "Nous, "]),
+    _SPACED,
+    st.sampled_from(["", ", we agree", " — recognize", ".", "\n"]),
+).map("".join)
+
+
+@given(_SPACED)
+def test_plain_spaces_is_the_translation_table(text: str) -> None:
+    from pressrelease.extract.people import _SPACES, _plain_spaces
+
+    assert _plain_spaces(text) == text.translate(_SPACES)
+
+
+@given(_SPACED)
+def test_open_end_is_the_open_end_pattern(text: str) -> None:
+    from pressrelease.extract.people import _OPEN_END_RE, _open_end
+
+    assert _open_end(text) == bool(_OPEN_END_RE.search(text))
+
+
+@given(_OPENING)
+def test_a_we_opening_pattern_matches_only_where_its_words_are(text: str) -> None:
+    from pressrelease.extract.people import (
+        _CASE_FOLD_ODD,
+        _MAX_SENTENCE_CHARS,
+        _WE_NEEDS,
+        _WE_RES,
+    )
+
+    head = text[:_MAX_SENTENCE_CHARS]
+    if any(odd in head for odd in _CASE_FOLD_ODD):
+        return  # the patterns always run on such text
+    low = head.lower()
+    for pattern, needs in zip(_WE_RES, _WE_NEEDS, strict=True):
+        if pattern.search(text, 0, _MAX_SENTENCE_CHARS):
+            assert any(need in low for need in needs), pattern.pattern
