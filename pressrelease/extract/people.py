@@ -377,6 +377,12 @@ _CO_CHAIR_RE = re.compile(
     r"\bwspółprzewodniczy(?:li|ły|ł|ła)|\bpod\s+współprzewodnictwem)\s+",
     re.IGNORECASE,
 )
+# One of these is in every match of _CO_CHAIR_RE (lower-cased): tighter than the hints
+# ("presid" is in every "President"), for the test before the pattern itself.
+_CO_CHAIR_NEEDS = (
+    "chaired", "chairs", "hosted", "convened", "coprésid", "co-présid", "vorsitz", "geleitet",
+    "copresi", "co-presi", "voorgez", "voorzitterschap", "współprzewodn",
+)  # fmt: skip
 # Lower-case fragments one of which every co-chair phrase contains.
 _CO_CHAIR_HINTS = (
     "chair",
@@ -471,14 +477,36 @@ def _trim(text: str) -> str:
     )
 
 
+_TOKEN_RE = re.compile(r"\S+")
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    return [(m.start(), m.group()) for m in _TOKEN_RE.finditer(text)]
 
 
 def _hinted(text: str, hints: Sequence[str]) -> bool:
     """A cheap test before a costly pattern: does any hint occur (case-insensitively)?"""
     low = text.lower()
     return any(hint in low for hint in hints)
+
+
+# Characters that re.IGNORECASE matches to a letter that str.lower() does not turn them
+# into (long s to "s", dotless i and dotted capital I to "i"): the only ones, for the
+# letters of the words below (tests/extract/test_people.py checks every cased character).
+_CASE_FOLD_ODD = ("ſ", "ı", "İ")
+
+
+def _may_hold(text: str, needs: Sequence[str]) -> bool:
+    """False only if ``text`` holds none of ``needs``, case-insensitively in re's sense.
+
+    A case-insensitive pattern each of whose matches contains one of ``needs``
+    (lower-case words) cannot match where this says False: the test to run before a
+    pattern that has no literal prefix and so is tried at every position.
+    """
+    if any(odd in text for odd in _CASE_FOLD_ODD):
+        return True
+    low = text.lower()
+    return any(need in low for need in needs)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -656,6 +684,9 @@ def _name_run(text: str, start: int = 0) -> int:
     return end - start
 
 
+_LATER_WORD_RE = re.compile(r"(?<=[^\W\d_] )[^\W\d_]+")
+
+
 def _role_and_org(text: str, language: str) -> tuple[str | None, str | None]:
     """Split ``directrice ... au sein du Service ...`` into role and organisation."""
     text = _trim(text)
@@ -674,11 +705,14 @@ def _role_and_org(text: str, language: str) -> tuple[str | None, str | None]:
             return (role or None), _trim(org)
     # No preposition (Polish genitive: "zastępca sekretarza generalnego Biura ONZ"):
     # the organisation starts at a capitalised head word that follows the role.
-    for found in re.finditer(r"(?<=[^\W\d_] )[^\W\d_]+", text):
+    for found in _LATER_WORD_RE.finditer(text):
         word = found.group()
         if word[0].isupper() and word.lower() in _ORG_HEADS and text[: found.start()].islower():
             return text[: found.start()].strip(" ,") or None, _trim(text[found.start() :])
     return text, None
+
+
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 
 
 def _names_organisation(text: str, language: str) -> bool:
@@ -686,7 +720,7 @@ def _names_organisation(text: str, language: str) -> bool:
     words = [w.lower().strip("’',") for w in text.split()[:3]]
     if any(w in _ORG_HEADS for w in words):
         return True
-    if re.fullmatch(r"[A-Z]{2,6}", text.split()[0].strip(",")):  # an acronym: "ONU", "NATO"
+    if _ACRONYM_RE.fullmatch(text.split()[0].strip(",")):  # an acronym: "ONU", "NATO"
         return True
     # "United Nations Office of ..." or "Europese Unie" is one; "Union européenne pour la
     # lutte contre le terrorisme" is part of a title of office ("coordinateur de ...").
@@ -711,12 +745,21 @@ def names_organisation(text: str) -> bool:
     )
 
 
+_DASH_RE = re.compile(r"\s+[-–—]\s+")
+
+
+_INNER_HONORIFIC_RE = re.compile(r"(?<=\s)" + _HONORIFIC + r"(?=[^\W\d_])")
+
+
+_OF_RE = re.compile(r"\s+(?:of|de|du|des)\s+(?:the\s+)?(?=[^\W\d_])")
+
+
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
     """Read one list item as a person: ``Mme X``, ``X``, ``Secretary of State X [of Org]``."""
     if len(piece) > _MAX_ITEM_CHARS:
         return None
     text = _strip_postnominals(piece.rstrip(" .,;"))
-    dash = re.search(r"\s+[-–—]\s+", text)
+    dash = _DASH_RE.search(text)
     if dash:  # "Chris Bowen MP - Minister for Immigration"
         person = _person(text[: dash.start()], language, allow_bare=allow_bare)
         if person is not None and person.role is None:
@@ -727,7 +770,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     lead = 0
     found = _HONORIFIC_RE.match(text)
     if not found:  # "Security Affairs HE Wiranto": a role, then an honorific and a name
-        inner = re.search(r"(?<=\s)" + _HONORIFIC + r"(?=[^\W\d_])", text)
+        inner = _INNER_HONORIFIC_RE.search(text)
         if inner:
             run = _name_run(text, inner.end())
             if run and not text[inner.end() + run :].strip(" ,.").split()[1:]:
@@ -760,7 +803,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     # "Role ... Name [of Organisation]": the name follows the last title word.
     of_org = None
     body = text
-    of = re.search(r"\s+(?:of|de|du|des)\s+(?:the\s+)?(?=[^\W\d_])", text)
+    of = _OF_RE.search(text)
     if of and _is_cap(text[of.end() :]):
         candidate = text[of.end() :]
         if _is_entity(candidate, language) or candidate.split()[0].lower() in _ORG_HEADS:
@@ -815,6 +858,15 @@ _ORG_WORDS = _ORG_HEADS | _words(
 _NAME_GLUE = _words("of the and for de du des la le d’ del di van von der")
 
 
+_THE_RE = re.compile(r"(?i)the\s+")
+
+
+_BRACKETS_RE = re.compile(r"\s*\([^)]*\)")
+
+
+_ROLE_OF_RE = re.compile(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>[^\W\d_].*)$")
+
+
 def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     """Read one list item as a party of a title or "We, ..." list."""
     if len(piece) > _MAX_ITEM_CHARS:
@@ -825,7 +877,7 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     if person:
         return attrs.evolve(person, offset=person.offset + offset)
     # "the Prime Minister of the Kingdom of Cambodia": a role and an organisation.
-    lead = re.match(r"(?i)the\s+", text)
+    lead = _THE_RE.match(text)
     if lead:
         text, offset = text[lead.end() :], offset + lead.end()
     if not text or not _is_cap(text):
@@ -845,8 +897,8 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
         cut = len(known[1])
     text = text[:cut].strip(" ,")
     if not keep_brackets:
-        text = re.sub(r"\s*\([^)]*\)", "", text).strip()
-    role_of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>[^\W\d_].*)$", text)
+        text = _BRACKETS_RE.sub("", text).strip()
+    role_of = _ROLE_OF_RE.match(text)
     if role_of and role_of.group("role").split()[-1].lower() in _ROLE_WORDS:
         role = role_of.group("role")
         if all(w.lower() in _ROLE_WORDS and w.lower() not in _ORG_HEADS for w in role.split()):
@@ -895,6 +947,9 @@ def _bodies(piece: str, language: str) -> list[_Party]:
     return found
 
 
+_ITEM_ARTICLE_RE = re.compile(rf"(?i){_ARTICLE}\s+")
+
+
 def _people_list(text: str, language: str) -> list[_Party]:
     """Co-chairs or participants: ``X, role, and by Y, role`` in any of our languages."""
     end = _LIST_END_RE.search(text)
@@ -908,7 +963,7 @@ def _people_list(text: str, language: str) -> list[_Party]:
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
-        article = re.match(rf"(?i){_ARTICLE}\s+", piece)
+        article = _ITEM_ARTICLE_RE.match(piece)
         if article and _HONORIFIC_RE.match(piece[article.end() :]):  # "la Sra. X"
             piece = piece[article.end() :]
         prep = None if _HONORIFIC_RE.match(piece) else _PREP_LEAD_RE.match(piece)
@@ -1308,7 +1363,7 @@ def _entity_starting_at(text: str, start: int, language: str) -> tuple[int, str]
 
 
 def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | None:
-    if not _hinted(text, _CO_CHAIR_HINTS):
+    if not _hinted(text, _CO_CHAIR_HINTS) or not _may_hold(text, _CO_CHAIR_NEEDS):
         return None
     found = _CO_CHAIR_RE.search(text)
     if not found:
@@ -1331,9 +1386,8 @@ def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | 
 
 
 # What each of _WE_RES needs in the lower-cased text before it can match (a pattern with
-# no literal prefix is tried at every position: these tests skip most blocks). Text with a
-# character that re.IGNORECASE matches to another letter than str.lower() gives (long s,
-# dotless i, dotted capital I) always gets the full patterns.
+# no literal prefix is tried at every position: these tests skip most blocks); see
+# _may_hold, whose steps _we_opening makes once for all five.
 _WE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("leader", "heads", "government", "dirigeants", "chefs", "staats", "líderes", "leiders"),
     ("—", "–"),
@@ -1341,7 +1395,6 @@ _WE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("signed",),
     ("as",),
 )
-_CASE_FOLD_ODD = ("ſ", "ı", "İ")
 
 
 def _we_opening(text: str, language: str) -> list[_Party]:
@@ -1709,7 +1762,9 @@ _MEETING_OF_RE = re.compile(
 
 def _communique_of_meeting(text: str) -> list[_Party]:
     """The meeting whose communiqué a release reproduces (``ANZUS Council``)."""
-    if not _hinted(text, ("communiqu",)):
+    if not _hinted(text, ("communiqu",)) or not _may_hold(
+        text[:_MAX_SENTENCE_CHARS], ("following", "trouvera", "voici")
+    ):
         return []
     found = _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS)
     if not found:
@@ -1742,7 +1797,7 @@ def _following_is(text: str, language: str) -> list[_Party]:
     french = _FR_TEXT_OF_RE.search(text) if _hinted(text, ("trouvera", "voici")) else None
     if french:
         return _office_holder(french.group("who"), french.start("who"), language)
-    found = _FOLLOWING_RE.search(text)
+    found = _FOLLOWING_RE.search(text) if "Following " in text else None  # case-sensitive
     if not found:
         return []
     return _office_holder(found.group("who"), found.start("who"), language)
