@@ -1759,11 +1759,14 @@ _MEETING_OF_RE = re.compile(
     re.IGNORECASE,
 )
 
+# One of these is in every match of _FOLLOWING_COMMUNIQUE_RE (lower-cased).
+_COMMUNIQUE_NEEDS = ("following", "trouvera", "voici")
+
 
 def _communique_of_meeting(text: str) -> list[_Party]:
     """The meeting whose communiqué a release reproduces (``ANZUS Council``)."""
     if not _hinted(text, ("communiqu",)) or not _may_hold(
-        text[:_MAX_SENTENCE_CHARS], ("following", "trouvera", "voici")
+        text[:_MAX_SENTENCE_CHARS], _COMMUNIQUE_NEEDS
     ):
         return []
     found = _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS)

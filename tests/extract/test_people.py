@@ -1741,3 +1741,78 @@ def test_a_we_opening_pattern_matches_only_where_its_words_are(text: str) -> Non
     for pattern, needs in zip(_WE_RES, _WE_NEEDS, strict=True):
         if pattern.search(text, 0, _MAX_SENTENCE_CHARS):
             assert any(need in low for need in needs), pattern.pattern
+
+
+def test_case_fold_odd_lists_every_character_lower_does_not_fold_as_re_does() -> None:
+    import re
+    import sys
+
+    from pressrelease.extract.people import (
+        _CASE_FOLD_ODD,
+        _CO_CHAIR_NEEDS,
+        _COMMUNIQUE_NEEDS,
+        _WE_NEEDS,
+    )
+
+    words = [*_CO_CHAIR_NEEDS, *_COMMUNIQUE_NEEDS, *(w for needs in _WE_NEEDS for w in needs)]
+    letters = {c for word in words for c in word}
+    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
+    odd = set()
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char:
+            continue  # uncased: re.IGNORECASE matches it to itself only
+        for letter, pattern in patterns.items():
+            if char.lower() != letter and pattern.fullmatch(char):
+                odd.add(char)
+    assert odd == set(_CASE_FOLD_ODD)
+
+
+_PHRASES = st.sampled_from(
+    [
+        "",
+        "The meeting was co-chaired by ",
+        "CO-CHAIRED BY ",
+        "jointly chaired by ",
+        "chaired jointly by ",
+        "cohosted by ",
+        "convened by its co-chairs, ",
+        "The co-chairs were ",
+        "coprésidée par ",
+        "sous la co-présidence de ",
+        "unter dem gemeinsamen Vorsitz von ",
+        "gemeinsam geleitet von ",
+        "unter Ko-Vorsitz der ",
+        "copresidida por ",
+        "bajo la copresidencia de ",
+        "sob a co-presidência da ",
+        "copresieduta dal ",
+        "sotto la co-presidenza di ",
+        "gezamenlijk voorgezeten door ",
+        "onder het covoorzitterschap van ",
+        "WSPÓŁPRZEWODNICZYLI ",
+        "pod współprzewodnictwem ",
+        "Following is the final communique of the ",
+        "FOLLOWING ARE THE ANZUS Council communiques",
+        "On trouvera ci-après le texte du communiqué final de la ",
+        "Voici le texte du communiqué du ",
+    ]
+)
+_PHRASED = st.tuples(_SPACED, _PHRASES, _SPACED).map("".join)
+
+
+@given(_PHRASED)
+def test_co_chair_and_communique_patterns_match_only_where_their_words_are(text: str) -> None:
+    from pressrelease.extract.people import (
+        _CO_CHAIR_NEEDS,
+        _CO_CHAIR_RE,
+        _COMMUNIQUE_NEEDS,
+        _FOLLOWING_COMMUNIQUE_RE,
+        _MAX_SENTENCE_CHARS,
+        _may_hold,
+    )
+
+    if _CO_CHAIR_RE.search(text):
+        assert _may_hold(text, _CO_CHAIR_NEEDS)
+    if _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS):
+        assert _may_hold(text[:_MAX_SENTENCE_CHARS], _COMMUNIQUE_NEEDS)
