@@ -1567,6 +1567,17 @@ _JOINT_RE = re.compile(
     r"gezamenlijke?|wspóln\w+)\b",
     re.IGNORECASE,
 )
+# One of these is in every match of _JOINT_RE (lower-cased).
+_JOINT_NEEDS = (
+    "joint", "common", "commun", "gemeinsame", "conjunt", "congiunt", "gezamenlijk", "wspóln",
+)  # fmt: skip
+
+
+def _joint(text: str) -> bool:
+    """``_JOINT_RE.search(text)``, skipped where none of its words is."""
+    return _may_hold(text, _JOINT_NEEDS) and _JOINT_RE.search(text) is not None
+
+
 # The invitation phrase, in languages where the guest comes before the verb.
 _INVITATION_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?:at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?:de|du|des|d['’])|"
@@ -2462,9 +2473,7 @@ def extract_parties(
                 break
     visit: list[_Party] = []
     visit_at = -1
-    if not signatories and (
-        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:2])
-    ):
+    if not signatories and (_joint(title) or any(_joint(text) for text in texts[:2])):
         for index, text in enumerate(texts[:6]):
             visit = _visit(text, lang)
             if visit:
@@ -2477,9 +2486,7 @@ def extract_parties(
         if filled is not None:
             signatories.clear()
             add(signatories, filled, locators[visit_at])
-    if not signatories and (
-        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:3])
-    ):
+    if not signatories and (_joint(title) or any(_joint(text) for text in texts[:3])):
         for index, text in enumerate(units[:4]):
             parties = _announced_by(text, lang)
             if parties:

@@ -1751,10 +1751,16 @@ def test_case_fold_odd_lists_every_character_lower_does_not_fold_as_re_does() ->
         _CASE_FOLD_ODD,
         _CO_CHAIR_NEEDS,
         _COMMUNIQUE_NEEDS,
+        _JOINT_NEEDS,
         _WE_NEEDS,
     )
 
-    words = [*_CO_CHAIR_NEEDS, *_COMMUNIQUE_NEEDS, *(w for needs in _WE_NEEDS for w in needs)]
+    words = [
+        *_CO_CHAIR_NEEDS,
+        *_COMMUNIQUE_NEEDS,
+        *_JOINT_NEEDS,
+        *(w for needs in _WE_NEEDS for w in needs),
+    ]
     letters = {c for word in words for c in word}
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     odd = set()
@@ -1796,18 +1802,29 @@ _PHRASES = st.sampled_from(
         "FOLLOWING ARE THE ANZUS Council communiques",
         "On trouvera ci-après le texte du communiqué final de la ",
         "Voici le texte du communiqué du ",
+        "Joint Statement",
+        "a COMMON position",
+        "Déclaration commune",
+        "déclaration conjointe",
+        "Gemeinsame Erklärung",
+        "declaración conjunta",
+        "dichiarazione congiunta",
+        "gezamenlijke verklaring",
+        "wspólne oświadczenie",
     ]
 )
 _PHRASED = st.tuples(_SPACED, _PHRASES, _SPACED).map("".join)
 
 
 @given(_PHRASED)
-def test_co_chair_and_communique_patterns_match_only_where_their_words_are(text: str) -> None:
+def test_co_chair_communique_and_joint_patterns_match_only_where_their_words_are(text: str) -> None:
     from pressrelease.extract.people import (
         _CO_CHAIR_NEEDS,
         _CO_CHAIR_RE,
         _COMMUNIQUE_NEEDS,
         _FOLLOWING_COMMUNIQUE_RE,
+        _JOINT_NEEDS,
+        _JOINT_RE,
         _MAX_SENTENCE_CHARS,
         _may_hold,
     )
@@ -1816,3 +1833,5 @@ def test_co_chair_and_communique_patterns_match_only_where_their_words_are(text:
         assert _may_hold(text, _CO_CHAIR_NEEDS)
     if _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS):
         assert _may_hold(text[:_MAX_SENTENCE_CHARS], _COMMUNIQUE_NEEDS)
+    if _JOINT_RE.search(text):
+        assert _may_hold(text, _JOINT_NEEDS)
