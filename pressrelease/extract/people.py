@@ -1440,6 +1440,8 @@ _ISSUED_BY_RE = re.compile(
     r"between\s+(?P<joint>[^:.;*]+)",
     re.IGNORECASE,
 )
+# One of these is in every match of _ISSUED_BY_RE (lower-cased).
+_ISSUED_BY_NEEDS = ("statement", "declaration", "communiqu", "between")
 _FR_TEXT_OF_RE = re.compile(
     r"\b(?:On trouvera ci-après|Voici)\s+(?:le\s+texte\s+)?(?:du|de\s+la|des|de\s+l['’])\s*"
     r"(?:message|discours|déclaration|allocution|intervention|remarques|propos)s?\s+"
@@ -1451,6 +1453,8 @@ _FR_TEXT_OF_RE = re.compile(
 def _issued_by(text: str, language: str) -> list[_Party]:
     """``The following (joint) statement was issued today by X, Y and Z:``."""
     if not _hinted(text, ("issued", "released", "signed", "adopted", "between")):
+        return []
+    if not _may_hold(text, _ISSUED_BY_NEEDS):
         return []
     found = _ISSUED_BY_RE.search(text)
     if not found:
@@ -2437,6 +2441,12 @@ def extract_parties(
     lows = [text.lower() for text in texts]
     for index, low in enumerate(lows):
         if not any(hint in low for hint in _CO_CHAIR_HINTS):
+            continue
+        # The unit is made of these blocks joined by spaces, and no need holds a space: if
+        # none is in them, _co_chairs finds nothing (see _may_hold).
+        if not any(
+            any(odd in text for odd in _CASE_FOLD_ODD) for text in texts[index : index + 4]
+        ) and not any(need in part for part in lows[index : index + 4] for need in _CO_CHAIR_NEEDS):
             continue
         (text,), (locate,) = _units(texts[index : index + 4], locators, first=index, limit=1)
         found = _co_chairs(text, lang)

@@ -1751,6 +1751,7 @@ def test_case_fold_odd_lists_every_character_lower_does_not_fold_as_re_does() ->
         _CASE_FOLD_ODD,
         _CO_CHAIR_NEEDS,
         _COMMUNIQUE_NEEDS,
+        _ISSUED_BY_NEEDS,
         _JOINT_NEEDS,
         _WE_NEEDS,
     )
@@ -1759,6 +1760,7 @@ def test_case_fold_odd_lists_every_character_lower_does_not_fold_as_re_does() ->
         *_CO_CHAIR_NEEDS,
         *_COMMUNIQUE_NEEDS,
         *_JOINT_NEEDS,
+        *_ISSUED_BY_NEEDS,
         *(w for needs in _WE_NEEDS for w in needs),
     ]
     letters = {c for word in words for c in word}
@@ -1811,18 +1813,24 @@ _PHRASES = st.sampled_from(
         "dichiarazione congiunta",
         "gezamenlijke verklaring",
         "wspólne oświadczenie",
+        "The following joint statement was issued today by ",
+        "Communiqué released by the ",
+        "DECLARATION SIGNED BY ",
+        "This is a joint media release between ",
     ]
 )
 _PHRASED = st.tuples(_SPACED, _PHRASES, _SPACED).map("".join)
 
 
 @given(_PHRASED)
-def test_co_chair_communique_and_joint_patterns_match_only_where_their_words_are(text: str) -> None:
+def test_party_patterns_match_only_where_their_words_are(text: str) -> None:
     from pressrelease.extract.people import (
         _CO_CHAIR_NEEDS,
         _CO_CHAIR_RE,
         _COMMUNIQUE_NEEDS,
         _FOLLOWING_COMMUNIQUE_RE,
+        _ISSUED_BY_NEEDS,
+        _ISSUED_BY_RE,
         _JOINT_NEEDS,
         _JOINT_RE,
         _MAX_SENTENCE_CHARS,
@@ -1835,3 +1843,5 @@ def test_co_chair_communique_and_joint_patterns_match_only_where_their_words_are
         assert _may_hold(text[:_MAX_SENTENCE_CHARS], _COMMUNIQUE_NEEDS)
     if _JOINT_RE.search(text):
         assert _may_hold(text, _JOINT_NEEDS)
+    if _ISSUED_BY_RE.search(text):
+        assert _may_hold(text, _ISSUED_BY_NEEDS)
