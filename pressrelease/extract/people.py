@@ -1886,12 +1886,14 @@ def _titlecased(text: str) -> str | None:
 
 def _named_people(text: str, language: str) -> list[_Party]:
     """Every honorific-led name in a letterhead line (``Hon. X MP  Attorney-General  Hon. Y MP``)."""
-    if sum(map(str.isupper, text)) > sum(map(str.islower, text)):
+    if _mostly_upper(text):
         titled = _titlecased(text)
         if titled is None:
             return []
         text = titled
     found = []
+    if not any(need in text for need in _LETTERHEAD_NEEDS):
+        return found  # every honorific the pattern finds is one of these, then a space
     honorifics = list(_LETTERHEAD_HONORIFIC_RE.finditer(text))
     for number, honorific in enumerate(honorifics):
         run = _name_run(text, honorific.end())
@@ -1909,6 +1911,21 @@ def _named_people(text: str, language: str) -> list[_Party]:
 
 
 _LETTERHEAD_HONORIFIC_RE = re.compile(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])")
+_LETTERHEAD_NEEDS = tuple(f"{word} " for word in _HONORIFIC_WORDS)
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _mostly_upper(text: str) -> bool:
+    """More upper-case than lower-case letters (by ``str.isupper``/``islower`` per character)."""
+    if text.isascii():  # the same count, in C: only A-Z and a-z are cased in ASCII
+        data = text.encode("ascii")
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+        return upper > lower
+    return sum(map(str.isupper, text)) > sum(map(str.islower, text))
+
+
 # An office in a letterhead ends where the line's columns do, or at a role word's sentence.
 _OFFICE_END_RE = re.compile(r" {2,}|(?<=[a-z])\. ")
 

@@ -1845,3 +1845,24 @@ def test_party_patterns_match_only_where_their_words_are(text: str) -> None:
         assert _may_hold(text, _JOINT_NEEDS)
     if _ISSUED_BY_RE.search(text):
         assert _may_hold(text, _ISSUED_BY_NEEDS)
+
+
+@given(_SPACED, st.sampled_from(["", "HON. ", "Hon. ", "Mr ", "DR. ", "the Hon ", "Mme ", "ÉTÉ"]))
+def test_letterhead_shortcuts_agree_with_what_they_replace(text: str, prefix: str) -> None:
+    from pressrelease.extract.people import (
+        _LETTERHEAD_HONORIFIC_RE,
+        _LETTERHEAD_NEEDS,
+        _mostly_upper,
+    )
+
+    for sample in (
+        text,
+        prefix + text,
+        (prefix + text).upper(),
+        (prefix + text).encode("ascii", "replace").decode("ascii"),
+    ):
+        assert _mostly_upper(sample) == (
+            sum(c.isupper() for c in sample) > sum(c.islower() for c in sample)
+        )
+        if _LETTERHEAD_HONORIFIC_RE.search(sample):
+            assert any(need in sample for need in _LETTERHEAD_NEEDS)
