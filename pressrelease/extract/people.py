@@ -1891,7 +1891,7 @@ def _named_people(text: str, language: str) -> list[_Party]:
         if titled is None:
             return []
         text = titled
-    found = []
+    found: list[_Party] = []
     if not any(need in text for need in _LETTERHEAD_NEEDS):
         return found  # every honorific the pattern finds is one of these, then a space
     honorifics = list(_LETTERHEAD_HONORIFIC_RE.finditer(text))
