@@ -128,6 +128,7 @@ class Parties:
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\n": " ", "\r": " ", "\t": " "}
 )
+_SPACE_CHARS = "".join(map(chr, _SPACES))
 
 
 def _plain_spaces(text: str) -> str:
@@ -140,9 +141,6 @@ def _plain_spaces(text: str) -> str:
         if space in text:
             text = text.replace(space, " ")
     return text
-
-
-_SPACE_CHARS = "\u00a0\u202f\u2007\u2009\n\r\t"
 
 
 def _words(text: str) -> frozenset[str]:
