@@ -244,6 +244,13 @@ class Block:
     element: etree._Element
     links: list[tuple[str, str, int, etree._Element]]
     bold: bool
+    #: The block's lines as printed, each with its source line, when ``<br>``
+    #: breaks it (empty otherwise: the block is one line, ``text``). Only the
+    #: people extractor reads them: a signature block puts a name, an office
+    #: and an organisation on lines of their own.
+    lines: tuple[tuple[str, int | None], ...] = ()
+    #: The table cell (``<td>``, ``<th>``) the block is in, if any.
+    cell: etree._Element | None = None
 
 
 @attrs.define
@@ -254,6 +261,7 @@ class _Builder:
     length: int = 0
     links: list[RawLink] = attrs.Factory(list)
     plain: bool = False  # some text outside <strong>/<b>
+    breaks: list[int | None] = attrs.Factory(list)  # the source line of each <br>
 
     def add(self, value: str, *, bold: bool) -> None:
         self.parts.append(value)
@@ -266,6 +274,8 @@ class _Builder:
         self.length = 0
         self.links.clear()
         self.plain = False
+        if self.breaks:
+            self.breaks.clear()
 
 
 #: A lone no-break space between words is typography (``Mme\xa0Balfoort``,
@@ -291,6 +301,32 @@ def normalise_space(raw: str) -> str:
         return " ".join(raw.split())
     pieces[::2] = [" ".join(piece.split()) for piece in pieces[::2]]
     return "".join(pieces)
+
+
+#: What a ``<br>`` adds to a block's raw text: white space to :func:`normalise_space`
+#: (the paragraph's text is one line), a line break to :func:`_printed_lines`.
+_BREAK = "\u2028"
+
+
+def _printed_lines(
+    raw: str, first: int | None, breaks: list[int | None]
+) -> tuple[tuple[str, int | None], ...]:
+    r"""The lines of a block's raw text, broken at its ``<br>``, each with its source line.
+
+    A line's source line is that of the element or ``<br>`` it follows, plus
+    the source line breaks before its first character.
+
+    >>> _printed_lines("\n  Ann Lee\u2028\n President ", 4, [5])
+    (('Ann Lee', 5), ('President', 6))
+    """
+    lines: list[tuple[str, int | None]] = []
+    starts = [first, *breaks]
+    for number, part in enumerate(raw.split(_BREAK)):
+        start = starts[number] if number < len(starts) else None
+        if start is not None:
+            start += part[: len(part) - len(part.lstrip())].count("\n")
+        lines.append((normalise_space(part), start))
+    return tuple(lines)
 
 
 def _span(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -335,6 +371,7 @@ class BlockWalker:
         self.dropped_active: list[etree._Element] = []
         self.too_deep = False
         self._out: list[Block] = []
+        self._cell: etree._Element | None = None
 
     def blocks(self, container: etree._Element) -> list[Block]:
         """The blocks of ``container`` (headings, paragraphs, list items, quotes)."""
@@ -377,8 +414,19 @@ class BlockWalker:
             start, end = _span(raw, link.start, link.end)
             if start < end and text[start:end].strip():
                 links.append((text[start:end], link.href, start, link.element))
+        lines: tuple[tuple[str, int | None], ...] = ()
+        if builder.breaks:
+            lines = _printed_lines(raw, element.sourceline, builder.breaks)
         self._out.append(
-            Block(text=text, kind=kind, element=element, links=links, bold=not builder.plain)
+            Block(
+                text=text,
+                kind=kind,
+                element=element,
+                links=links,
+                bold=not builder.plain,
+                lines=lines,
+                cell=self._cell,
+            )
         )
         builder.reset()
 
@@ -406,10 +454,17 @@ class BlockWalker:
                 if tag in BLOCK_TAGS:
                     self._flush(builder, block, kind)
                     child_kind = _kind_of(tag, kind)
-                    self._walk(child, builder, child, child_kind, False, depth + 1)
-                    self._flush(builder, child, child_kind)
+                    if tag == "td" or tag == "th":
+                        outer, self._cell = self._cell, child
+                        self._walk(child, builder, child, child_kind, False, depth + 1)
+                        self._flush(builder, child, child_kind)
+                        self._cell = outer
+                    else:
+                        self._walk(child, builder, child, child_kind, False, depth + 1)
+                        self._flush(builder, child, child_kind)
                 elif tag == "br":
-                    builder.add("\n", bold=bold)
+                    builder.add(_BREAK, bold=bold)
+                    builder.breaks.append(child.sourceline)
                 elif tag == "a":
                     self._link(child, builder, block, kind, bold, depth)
                 else:

@@ -42,6 +42,14 @@ Decisions, for callers to rely on:
   entity decoding, removal of tabs and newlines, trimming of control
   characters and case folding; each dropped link is a ``PR501`` notice. A
   ``<base href>`` that is not http(s) is ignored (``PR501``).
+* **Parties** (:mod:`~pressrelease.extract.people`) are read from the title
+  and the text's opening and closing blocks, each with its lines as printed:
+  a ``<br>`` breaks a line, a table prints row by row with its cells
+  separated by a run of spaces (a two-column signature table reads as a
+  two-column signature block in text). Each signatory's location is the
+  element holding its name, the source line and, when the page prints the
+  name as it is, the column. Each card of a listing is read as a document's
+  title and text; a card that names no party has none.
 * A ``<meta http-equiv="refresh">`` is never followed; nothing is fetched.
 """
 
@@ -276,6 +284,8 @@ class _Page:
     locations: dict[str, Location] = attrs.Factory(dict)
     paths: dict[etree._Element, str] = attrs.Factory(dict)
     classes: dict[str, list[tuple[etree._Element, str]]] = attrs.Factory(dict)
+    #: The page's text as decoded (for the column of a signatory's name).
+    text: str = ""
 
     def where(self, element: etree._Element | None) -> Location | None:
         if element is None:
@@ -505,6 +515,7 @@ def _load(
         json_ld=[],
         title_element=title_element,
         notices=list(notices),
+        text=text,
     )
     page.json_ld = _json_ld(page, scripts)
     page.base = _base(page, base)
@@ -959,7 +970,8 @@ def _body(
     containers: list[etree._Element],
     title_element: etree._Element | None,
     title: str,
-) -> tuple[Paragraph, ...]:
+) -> tuple[tuple[Paragraph, ...], list[Block]]:
+    """The body's paragraphs, and the blocks they were made from (one each)."""
     skip: set[etree._Element] = set()
     if profile is not None and profile.skip:
         for expression in profile.skip:
@@ -1019,7 +1031,7 @@ def _body(
         paragraphs.append(
             Paragraph(text=text, kind=kind, links=links, location=where(block.element))
         )
-    return tuple(paragraphs)
+    return tuple(paragraphs), blocks
 
 
 def _locate_body(page: _Page, body: Sequence[Paragraph]) -> None:
@@ -1144,6 +1156,10 @@ _TEXT_HEAD = 12
 _TEXT_TAIL = 2
 _PARTY_HEAD = 4
 _PARTY_TAIL = 3
+#: Short blocks before the closing ones are read too, up to this many closing
+#: blocks in all: a signature block's marker line and its signers, one block each.
+_PARTY_TAIL_MOST = 12
+_SHORT_BLOCK = 200
 
 
 def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
@@ -1158,43 +1174,272 @@ def _creators(page: _Page, profile: HtmlProfile | None) -> tuple[str, ...]:
     return (found[0],) if found else ()
 
 
+#: A segment of a line handed to the people extractor: where it starts in the
+#: line, the element holding it and its source line.
+_Segment = tuple[int, etree._Element, int | None]
+#: The lines of a unit for the extractor, each a list of cells (text, element, source line).
+_Lines = list[list[tuple[str, etree._Element, int | None]]]
+#: A table printed as rows for the extractor: a signature table, not a page laid
+#: out in a table (no cell paragraph longer than this, at most this many rows).
+_TABLE_CELL_CHARS = 300
+_TABLE_ROWS = 30
+#: What separates the cells of a table row in a printed line: a run of spaces, as
+#: in a two-column signature block of a text (never at a line's end, where a long
+#: run would read as a cell wrapped over lines).
+_CELL_GAP = "    "
+
+
+class _PartyText:
+    """Blocks of printed lines for the people extractor, and the way back to the page.
+
+    Each line the extractor sees has a number of its own; :meth:`locate` maps
+    a location it gives back (line, column) to the element that holds the
+    name, its source line and, where the page's text shows it, its column.
+    """
+
+    def __init__(self, page: _Page) -> None:
+        self.page = page
+        self.blocks: list[TextBlock] = []
+        self._lines: list[list[_Segment]] = []
+        #: The text of each line, as the extractor sees it.
+        self.texts: list[str] = []
+
+    def add(self, lines: Sequence[Sequence[tuple[str, etree._Element, int | None]]]) -> None:
+        """One block: each line a list of cells (text, element, source line)."""
+        texts: list[str] = []
+        for cells in lines:
+            parts: list[str] = []
+            segments: list[_Segment] = []
+            position = 0
+            for text, element, line in cells:
+                if not text:
+                    continue
+                if parts:
+                    parts.append(_CELL_GAP)
+                    position += len(_CELL_GAP)
+                segments.append((position, element, line))
+                parts.append(text)
+                position += len(text)
+            if not parts:  # an empty line ends a block, as a blank line does in text
+                self._close(texts)
+                texts = []
+                continue
+            texts.append("".join(parts))
+            self._lines.append(segments)
+            self.texts.append(texts[-1])
+        self._close(texts)
+
+    def _close(self, texts: list[str]) -> None:
+        if texts:
+            first = len(self._lines) - len(texts) + 1
+            self.blocks.append(TextBlock(text="\n".join(texts), line=first))
+
+    def locate(self, location: Location | None, text: str) -> Location | None:
+        """The element, source line and column of a location in line ``text`` of a block."""
+        if location is None or location.line is None or location.column is None:
+            return location  # the title, the page's creators, the issuer: as they are
+        if not 1 <= location.line <= len(self._lines):
+            return location
+        offset = location.column - 1
+        segments = self._lines[location.line - 1]
+        _, element, line = segments[0]
+        end = len(text)
+        for start, holder, number in segments:
+            if start <= offset:
+                element, line = holder, number
+            elif end == len(text):
+                end = start - len(_CELL_GAP)  # the cell's text ends before the next one's
+        return Location(
+            source=self.page.source,
+            line=line,
+            column=_source_column(self.page.text, line, text[offset:end]),
+            element=self.page.path(element),
+        )
+
+
+def _source_column(text: str, line: int | None, printed: str) -> int | None:
+    """The 1-based column where ``printed`` (a name and what follows it in its cell)
+    starts in source line ``line`` of ``text``, if the source prints its first words
+    as they are.
+
+    The longest run of its first words (at most four) found on the line is
+    taken, so that a name that shares its given name with another on the line
+    is found where it is.
+
+    >>> _source_column("<p>\\n<b>Dr</b> Ann Lee</p>", 2, "Ann Lee")
+    11
+    >>> _source_column("<td>Ann Roe</td><td>Ann Lee, President</td>", 1, "Ann Lee, President")
+    21
+    >>> _source_column("<p>Ann&nbsp;Lee</p>", 1, "Ann Lee")  # an entity: the first word
+    4
+    >>> _source_column("Ann Lee\\n<p>Ann Lee</p>", 2, "Ann Lee")
+    4
+    """
+    words = printed.split()[:4]
+    if line is None or not words:
+        return None
+    for count in range(len(words), 0, -1):
+        needle = " ".join(words[:count])
+        found = text.find(needle)
+        number, counted = 1, 0  # the line of offset ``counted``
+        while found >= 0:
+            number += text.count("\n", counted, found)
+            counted = found
+            if number == line:
+                return found - (text.rfind("\n", 0, found) + 1) + 1
+            if number > line:
+                break
+            found = text.find(needle, found + 1)
+    return None
+
+
+def _block_lines(block: Block) -> list[tuple[str, int | None]]:
+    if block.lines:
+        return list(block.lines)
+    return [(block.text, block.element.sourceline)]
+
+
+def _table_lines(
+    run: Sequence[tuple[Block, etree._Element]],
+) -> _Lines | None:
+    """A table's blocks as printed lines: each row's cells side by side, or ``None``.
+
+    A row whose cells hold several lines (``Name<br>Office``) prints as many
+    lines, the cells' first lines side by side, then their second lines...
+    ``None`` for a table that lays out a page rather than a signature block.
+    """
+    rows: dict[etree._Element, dict[etree._Element, list[tuple[str, etree._Element, int | None]]]]
+    rows = {}
+    for block, cell in run:
+        if len(block.text) > _TABLE_CELL_CHARS:
+            return None
+        row = cell.getparent()
+        if row is None:
+            return None
+        rows.setdefault(row, {}).setdefault(cell, []).extend(
+            (text, block.element, line) for text, line in _block_lines(block)
+        )
+    if len(rows) > _TABLE_ROWS:
+        return None
+    lines: _Lines = []
+    for cells in rows.values():
+        columns = [c for c in ([e for e in entries if e[0]] for entries in cells.values()) if c]
+        for number in range(max((len(c) for c in columns), default=0)):
+            if number == len(columns[0]):
+                # The first column has no more lines: the others' next lines would be
+                # read as its cells (the extractor counts cells, not columns), so they
+                # go in a block of their own.
+                lines.append([])
+            lines.append([column[number] for column in columns if number < len(column)])
+        lines.append([])  # a row ends a block: the next row's names are not this one's office
+    return lines
+
+
+def _party_text(page: _Page, blocks: Sequence[Block]) -> _PartyText:
+    """The blocks where parties are named, as printed, for the people extractor.
+
+    A paragraph broken by ``<br>`` keeps its lines; a table becomes its rows,
+    cells separated by a run of spaces, so that a two-column signature table
+    reads as a two-column signature block does in text. Parties are named in
+    the opening blocks ("Following is UN Secretary-General António Guterres'
+    message") or in closing ones (a signature block: short paragraphs are read
+    back to the last paragraph of prose, list item or heading): a long text's
+    middle is not read (the extractor's cost grows with the text).
+    """
+    # Units (a block, or the blocks of a table) as spans of blocks: the lines of
+    # only the units read are made.
+    # Units as (first block, end, a table's printed rows): a block's lines are made
+    # only for the units read.
+    spans: list[tuple[int, int, _Lines | None]] = []
+    index = 0 if any(block.cell is not None for block in blocks) else len(blocks)
+    if index:  # no table: one unit per block
+        spans = [(number, number + 1, None) for number in range(index)]
+    while index < len(blocks):
+        cell = blocks[index].cell
+        end = index + 1
+        if cell is None:
+            spans.append((index, end, None))
+            index = end
+            continue
+        table = next(cell.iterancestors("table"), None)
+        run = [(blocks[index], cell)]
+        while end < len(blocks):
+            other = blocks[end].cell
+            if other is None or next(other.iterancestors("table"), None) is not table:
+                break
+            run.append((blocks[end], other))
+            end += 1
+        printed = _table_lines(run)
+        if printed is None:  # a page laid out in a table: its blocks one by one
+            spans.extend((number, number + 1, None) for number in range(index, end))
+        else:
+            spans.append((index, end, printed))
+        index = end
+    if len(spans) > _PARTY_HEAD + _PARTY_TAIL:
+        tail = len(spans) - _PARTY_TAIL
+        while tail > _PARTY_HEAD and len(spans) - tail < _PARTY_TAIL_MOST:
+            first, end, _ = spans[tail - 1]
+            if blocks[first].kind is not ParagraphKind.PARAGRAPH or (
+                sum(len(block.text) for block in blocks[first:end]) > _SHORT_BLOCK
+            ):
+                break
+            tail -= 1
+        spans = [*spans[:_PARTY_HEAD], *spans[tail:]]
+    units: list[_Lines] = []
+    for first, _, printed in spans:
+        if printed is not None:
+            units.append(printed)
+        else:
+            block = blocks[first]
+            units.append([[(text, block.element, line)] for text, line in _block_lines(block)])
+    text = _PartyText(page)
+    for unit in units:
+        text.add(unit)
+    return text
+
+
 def _parties(
     page: _Page,
     issuer: Issuer | None,
     title: str,
-    body: Sequence[Paragraph],
+    blocks: Sequence[Block],
     language: str | None,
 ) -> Parties:
     """Signatories and participants by the shared extractor, over title and body text."""
     profile = issuer.html if issuer else None
-    # Parties are named in the title, the opening paragraphs ("Following is
-    # UN Secretary-General António Guterres' message") or a closing signature
-    # block: a long speech's middle is not read (the extractor's cost grows
-    # with the text).
-    if len(body) > _PARTY_HEAD + _PARTY_TAIL:
-        body = [*body[:_PARTY_HEAD], *body[-_PARTY_TAIL:]]
-    blocks = [
-        TextBlock(
-            text=paragraph.text,
-            line=(paragraph.location.line or 1) if paragraph.location else 1,
-        )
-        for paragraph in body
-    ]
+    text = _party_text(page, blocks)
     found = extract_parties(
         title=title,
-        blocks=blocks,
+        blocks=text.blocks,
         language=language,
         source=page.source,
         creators=_creators(page, profile),
         issuer=issuer.key if issuer else None,
     )
-    for index, signatory in enumerate(found.signatories):
+    return _located(page, text, found)
+
+
+def _located(page: _Page, text: _PartyText, found: Parties) -> Parties:
+    """``found`` with every location pointing at the element and line of the name."""
+    lines = text.texts
+
+    def locate(party: Signatory) -> Signatory:
+        location = party.location
+        if location is not None and location.element == "title" and "$.title" in page.locations:
+            return attrs.evolve(party, location=page.locations["$.title"])
+        if location is None or location.line is None or not 1 <= location.line <= len(lines):
+            return party
+        return attrs.evolve(party, location=text.locate(location, lines[location.line - 1]))
+
+    signatories = tuple(locate(s) for s in found.signatories)
+    participants = tuple(locate(p) for p in found.participants)
+    for index, signatory in enumerate(signatories):
         if signatory.location is not None:
             page.locations[f"$.signatories[{index}]"] = signatory.location
-    for index, participant in enumerate(found.participants):
+    for index, participant in enumerate(participants):
         if participant.location is not None:
             page.locations[f"$.participants[{index}]"] = participant.location
-    return found
+    return Parties(signatories=signatories, participants=participants)
 
 
 def _source_url(page: _Page) -> str | None:
@@ -1237,15 +1482,13 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
     main = containers[0] if containers else None
     title, title_element = _title(page, profile, generic_main)
     language = _language(page, profile)
-    body = _body(page, profile, containers, title_element, title)
+    body, blocks = _body(page, profile, containers, title_element, title)
     unique_id = _unique_id(page, issuer)
     published = _published(page, issuer, main)
     place = _set(page, "$.place", _first(profile.place, page)) if profile else None
     category = _set(page, "$.category", _first(profile.category, page)) if profile else None
     if category is None:
         category = _set(page, "$.category", page.meta("article:section"))
-    participants: tuple[Signatory, ...] = ()
-    signatories: tuple[Signatory, ...] | None = None
     translations = _translations(page, profile, language)
     found_issuer = issuer.key if issuer else None
     if profile is None:
@@ -1267,7 +1510,6 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
             category = category or record.category
             language = language or record.language
             found_issuer = found_issuer or record.issuer
-            signatories, participants = record.signatories, record.participants
             translations = translations or record.translations
     missing = []
     if not title:
@@ -1289,9 +1531,9 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         )
     if not body:
         page.note("PR411", "no text paragraphs found in the page", "$.body", None)
-    if signatories is None or not signatories:
-        parties = _parties(page, issuer, title, body, language)
-        signatories, participants = parties.signatories, parties.participants
+    # Parties from the page's blocks as printed (the text stage reads them flattened,
+    # and its locations are lines of the text laid out from the page).
+    parties = _parties(page, issuer, title, blocks, language)
     _locate_body(page, body)
     return PressRelease(
         title=title,
@@ -1301,8 +1543,8 @@ def _read_page(page: _Page, issuer: Issuer | None) -> PressRelease:
         category=category,
         language=language,
         issuer=found_issuer,
-        signatories=signatories,
-        participants=participants,
+        signatories=parties.signatories,
+        participants=parties.participants,
         body=body,
         translations=translations,
         related=_related(page, profile),
@@ -1487,7 +1729,8 @@ def _read_item(page: _Page, issuer: Issuer, item: etree._Element, number: int) -
     assert profile is not None
     page.locations = {}
     page.notices = [n for n in page.notices if n.path == "$" and n.code == "PR601"]
-    title = _set(page, "$.title", _first(profile.item_title, item)) or ""
+    title_found = _first(profile.item_title, item)
+    title = _set(page, "$.title", title_found) or ""
     if not title:
         raise ParseError(
             f"listing item {number} has no title", source=page.source, line=item.sourceline
@@ -1521,6 +1764,7 @@ def _read_item(page: _Page, issuer: Issuer, item: etree._Element, number: int) -
     place = _title_place(title, language)
     if place is not None and "$.title" in page.locations:
         page.locations["$.place"] = page.locations["$.title"]
+    parties = _item_parties(page, item, (title, title_found[1] if title_found else None), language)
     return PressRelease(
         title=title,
         published=published,
@@ -1529,9 +1773,34 @@ def _read_item(page: _Page, issuer: Issuer, item: etree._Element, number: int) -
         language=language,
         issuer=issuer.key,
         source_url=url,
+        signatories=parties.signatories,
+        participants=parties.participants,
         locations=dict(page.locations),
         notices=tuple(page.notices),
     )
+
+
+def _item_parties(
+    page: _Page,
+    item: etree._Element,
+    title: tuple[str, etree._Element | None],
+    language: str | None,
+) -> Parties:
+    """The parties a listing card names, in its title or its text, as a document's would be.
+
+    A card is only a summary of a page not read: neither the listing's
+    publisher nor the issuer's name stands in for a card that names no party
+    (a delegation's card is not the service's own release).
+    """
+    words, element = title
+    walker = BlockWalker(
+        base=page.base,
+        skip=frozenset({element}) if element is not None else frozenset(),
+        max_depth=page.limits.max_xml_depth,
+    )
+    text = _party_text(page, walker.blocks(item))
+    found = extract_parties(title=words, blocks=text.blocks, language=language, source=page.source)
+    return _located(page, text, found)
 
 
 _PLACE_BEFORE_DATE = re.compile(r"([^\W\d_][\w'’.-]*)\s*[-–—,]\s*$")

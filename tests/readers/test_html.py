@@ -300,6 +300,28 @@ def test_eeas_listing_yields_each_card(corpus: Path) -> None:
     )
     assert records[0].location_of("$.title") is not None
     assert records[0].location_of("$.title").line == 32  # the <a> of card 1
+    # Each card goes through the people extractor: card 2's title declares for the
+    # EU; cards 1 and 3 (published by delegations, named only in their URL path)
+    # name no party, and no stand-in is made up for them.
+    assert [[(s.name, s.organisation) for s in r.signatories] for r in records] == [
+        [],
+        [(None, "Union européenne")],
+        [],
+    ]
+    assert records[1].location_of("$.signatories[0]") == records[1].location_of("$.title")
+
+
+def test_un_signatory_is_located_at_its_name(corpus: Path) -> None:
+    name = "un-press-html/un_press_2023_sgsm21852.html"
+    release = _read(corpus, name)
+    location = release.location_of("$.signatories[0]")
+    assert location is not None
+    assert location.element is not None
+    assert location.element.endswith("/p[1]")
+    assert location.line is not None
+    assert location.column is not None
+    line = (corpus / name).read_text(encoding="utf-8").splitlines()[location.line - 1]
+    assert line[location.column - 1 :].startswith("António Guterres’ video message")
 
 
 # ---------------------------------------------------------------- locations
