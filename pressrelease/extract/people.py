@@ -128,6 +128,19 @@ class Parties:
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\n": " ", "\r": " ", "\t": " "}
 )
+_SPACE_CHARS = "".join(map(chr, _SPACES))
+
+
+def _plain_spaces(text: str) -> str:
+    """``text.translate(_SPACES)``, by ``str.replace`` (a dict ``translate`` is ~30x slower)."""
+    if text.isascii():
+        if "\n" in text or "\r" in text or "\t" in text:
+            return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+        return text
+    for space in _SPACE_CHARS:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
 
 
 def _words(text: str) -> frozenset[str]:
@@ -362,6 +375,12 @@ _CO_CHAIR_RE = re.compile(
     r"\bwspółprzewodniczy(?:li|ły|ł|ła)|\bpod\s+współprzewodnictwem)\s+",
     re.IGNORECASE,
 )
+# One of these is in every match of _CO_CHAIR_RE (lower-cased): tighter than the hints
+# ("presid" is in every "President"), for the test before the pattern itself.
+_CO_CHAIR_NEEDS = (
+    "chaired", "chairs", "hosted", "convened", "coprésid", "co-présid", "vorsitz", "geleitet",
+    "copresi", "co-presi", "voorgez", "voorzitterschap", "współprzewodn",
+)  # fmt: skip
 # Lower-case fragments one of which every co-chair phrase contains.
 _CO_CHAIR_HINTS = (
     "chair",
@@ -456,14 +475,36 @@ def _trim(text: str) -> str:
     )
 
 
+_TOKEN_RE = re.compile(r"\S+")
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    return [(m.start(), m.group()) for m in _TOKEN_RE.finditer(text)]
 
 
 def _hinted(text: str, hints: Sequence[str]) -> bool:
     """A cheap test before a costly pattern: does any hint occur (case-insensitively)?"""
     low = text.lower()
     return any(hint in low for hint in hints)
+
+
+# Characters that re.IGNORECASE matches to a letter that str.lower() does not turn them
+# into (long s to "s", dotless i and dotted capital I to "i"): the only ones, for the
+# letters of the words below (tests/extract/test_people.py checks every cased character).
+_CASE_FOLD_ODD = ("ſ", "ı", "İ")
+
+
+def _may_hold(text: str, needs: Sequence[str]) -> bool:
+    """False only if ``text`` holds none of ``needs``, case-insensitively in re's sense.
+
+    A case-insensitive pattern each of whose matches contains one of ``needs``
+    (lower-case words) cannot match where this says False: the test to run before a
+    pattern that has no literal prefix and so is tried at every position.
+    """
+    if any(odd in text for odd in _CASE_FOLD_ODD):
+        return True
+    low = text.lower()
+    return any(need in low for need in needs)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -641,6 +682,9 @@ def _name_run(text: str, start: int = 0) -> int:
     return end - start
 
 
+_LATER_WORD_RE = re.compile(r"(?<=[^\W\d_] )[^\W\d_]+")
+
+
 def _role_and_org(text: str, language: str) -> tuple[str | None, str | None]:
     """Split ``directrice ... au sein du Service ...`` into role and organisation."""
     text = _trim(text)
@@ -659,11 +703,14 @@ def _role_and_org(text: str, language: str) -> tuple[str | None, str | None]:
             return (role or None), _trim(org)
     # No preposition (Polish genitive: "zastępca sekretarza generalnego Biura ONZ"):
     # the organisation starts at a capitalised head word that follows the role.
-    for found in re.finditer(r"(?<=[^\W\d_] )[^\W\d_]+", text):
+    for found in _LATER_WORD_RE.finditer(text):
         word = found.group()
         if word[0].isupper() and word.lower() in _ORG_HEADS and text[: found.start()].islower():
             return text[: found.start()].strip(" ,") or None, _trim(text[found.start() :])
     return text, None
+
+
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 
 
 def _names_organisation(text: str, language: str) -> bool:
@@ -671,7 +718,7 @@ def _names_organisation(text: str, language: str) -> bool:
     words = [w.lower().strip("’',") for w in text.split()[:3]]
     if any(w in _ORG_HEADS for w in words):
         return True
-    if re.fullmatch(r"[A-Z]{2,6}", text.split()[0].strip(",")):  # an acronym: "ONU", "NATO"
+    if _ACRONYM_RE.fullmatch(text.split()[0].strip(",")):  # an acronym: "ONU", "NATO"
         return True
     # "United Nations Office of ..." or "Europese Unie" is one; "Union européenne pour la
     # lutte contre le terrorisme" is part of a title of office ("coordinateur de ...").
@@ -696,12 +743,21 @@ def names_organisation(text: str) -> bool:
     )
 
 
+_DASH_RE = re.compile(r"\s+[-–—]\s+")
+
+
+_INNER_HONORIFIC_RE = re.compile(r"(?<=\s)" + _HONORIFIC + r"(?=[^\W\d_])")
+
+
+_OF_RE = re.compile(r"\s+(?:of|de|du|des)\s+(?:the\s+)?(?=[^\W\d_])")
+
+
 def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | None:
     """Read one list item as a person: ``Mme X``, ``X``, ``Secretary of State X [of Org]``."""
     if len(piece) > _MAX_ITEM_CHARS:
         return None
     text = _strip_postnominals(piece.rstrip(" .,;"))
-    dash = re.search(r"\s+[-–—]\s+", text)
+    dash = _DASH_RE.search(text)
     if dash:  # "Chris Bowen MP - Minister for Immigration"
         person = _person(text[: dash.start()], language, allow_bare=allow_bare)
         if person is not None and person.role is None:
@@ -712,7 +768,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     lead = 0
     found = _HONORIFIC_RE.match(text)
     if not found:  # "Security Affairs HE Wiranto": a role, then an honorific and a name
-        inner = re.search(r"(?<=\s)" + _HONORIFIC + r"(?=[^\W\d_])", text)
+        inner = _INNER_HONORIFIC_RE.search(text)
         if inner:
             run = _name_run(text, inner.end())
             if run and not text[inner.end() + run :].strip(" ,.").split()[1:]:
@@ -745,7 +801,7 @@ def _person(piece: str, language: str, *, allow_bare: bool = True) -> _Party | N
     # "Role ... Name [of Organisation]": the name follows the last title word.
     of_org = None
     body = text
-    of = re.search(r"\s+(?:of|de|du|des)\s+(?:the\s+)?(?=[^\W\d_])", text)
+    of = _OF_RE.search(text)
     if of and _is_cap(text[of.end() :]):
         candidate = text[of.end() :]
         if _is_entity(candidate, language) or candidate.split()[0].lower() in _ORG_HEADS:
@@ -800,6 +856,15 @@ _ORG_WORDS = _ORG_HEADS | _words(
 _NAME_GLUE = _words("of the and for de du des la le d’ del di van von der")
 
 
+_THE_RE = re.compile(r"(?i)the\s+")
+
+
+_BRACKETS_RE = re.compile(r"\s*\([^)]*\)")
+
+
+_ROLE_OF_RE = re.compile(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>[^\W\d_].*)$")
+
+
 def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     """Read one list item as a party of a title or "We, ..." list."""
     if len(piece) > _MAX_ITEM_CHARS:
@@ -810,7 +875,7 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
     if person:
         return attrs.evolve(person, offset=person.offset + offset)
     # "the Prime Minister of the Kingdom of Cambodia": a role and an organisation.
-    lead = re.match(r"(?i)the\s+", text)
+    lead = _THE_RE.match(text)
     if lead:
         text, offset = text[lead.end() :], offset + lead.end()
     if not text or not _is_cap(text):
@@ -830,8 +895,8 @@ def _entity(piece: str, language: str, *, keep_brackets: bool) -> _Party | None:
         cut = len(known[1])
     text = text[:cut].strip(" ,")
     if not keep_brackets:
-        text = re.sub(r"\s*\([^)]*\)", "", text).strip()
-    role_of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>[^\W\d_].*)$", text)
+        text = _BRACKETS_RE.sub("", text).strip()
+    role_of = _ROLE_OF_RE.match(text)
     if role_of and role_of.group("role").split()[-1].lower() in _ROLE_WORDS:
         role = role_of.group("role")
         if all(w.lower() in _ROLE_WORDS and w.lower() not in _ORG_HEADS for w in role.split()):
@@ -880,6 +945,9 @@ def _bodies(piece: str, language: str) -> list[_Party]:
     return found
 
 
+_ITEM_ARTICLE_RE = re.compile(rf"(?i){_ARTICLE}\s+")
+
+
 def _people_list(text: str, language: str) -> list[_Party]:
     """Co-chairs or participants: ``X, role, and by Y, role`` in any of our languages."""
     end = _LIST_END_RE.search(text)
@@ -893,7 +961,7 @@ def _people_list(text: str, language: str) -> list[_Party]:
     for offset, raw in _split_top_level(text):
         conj = _CONJ_LEAD_RE.match(raw)
         piece = raw[conj.end() :] if conj else raw
-        article = re.match(rf"(?i){_ARTICLE}\s+", piece)
+        article = _ITEM_ARTICLE_RE.match(piece)
         if article and _HONORIFIC_RE.match(piece[article.end() :]):  # "la Sra. X"
             piece = piece[article.end() :]
         prep = None if _HONORIFIC_RE.match(piece) else _PREP_LEAD_RE.match(piece)
@@ -1207,7 +1275,7 @@ def _meeting_party(title: str) -> _Party | None:
 
 
 def _title_parties(title: str, language: str) -> list[_Party]:
-    title = title.translate(_SPACES).strip()[:_MAX_SENTENCE_CHARS]
+    title = _plain_spaces(title).strip()[:_MAX_SENTENCE_CHARS]
     issuing_meeting = _meeting_party(title)
     if issuing_meeting is not None:
         return [issuing_meeting]
@@ -1293,7 +1361,7 @@ def _entity_starting_at(text: str, start: int, language: str) -> tuple[int, str]
 
 
 def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | None:
-    if not _hinted(text, _CO_CHAIR_HINTS):
+    if not _hinted(text, _CO_CHAIR_HINTS) or not _may_hold(text, _CO_CHAIR_NEEDS):
         return None
     found = _CO_CHAIR_RE.search(text)
     if not found:
@@ -1315,9 +1383,25 @@ def _co_chairs(text: str, language: str) -> tuple[list[_Party], list[_Party]] | 
     return chairs, participants
 
 
+# What each of _WE_RES needs in the lower-cased text before it can match (a pattern with
+# no literal prefix is tried at every position: these tests skip most blocks); see
+# _may_hold, whose steps _we_opening makes once for all five.
+_WE_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("leader", "heads", "government", "dirigeants", "chefs", "staats", "líderes", "leiders"),
+    ("—", "–"),
+    ("we,", "nous,", "wir,"),
+    ("signed",),
+    ("as",),
+)
+
+
 def _we_opening(text: str, language: str) -> list[_Party]:
     text = text[: _sentence_end(text, 0)] if len(text) > _MAX_SENTENCE_CHARS else text
-    for pattern in _WE_RES:
+    head = text[:_MAX_SENTENCE_CHARS]
+    low = None if any(odd in head for odd in _CASE_FOLD_ODD) else head.lower()
+    for pattern, needs in zip(_WE_RES, _WE_NEEDS, strict=True):
+        if low is not None and not any(need in low for need in needs):
+            continue
         found = pattern.search(text, 0, _MAX_SENTENCE_CHARS)
         if not found:
             continue
@@ -1354,6 +1438,8 @@ _ISSUED_BY_RE = re.compile(
     r"between\s+(?P<joint>[^:.;*]+)",
     re.IGNORECASE,
 )
+# One of these is in every match of _ISSUED_BY_RE (lower-cased).
+_ISSUED_BY_NEEDS = ("statement", "declaration", "communiqu", "between")
 _FR_TEXT_OF_RE = re.compile(
     r"\b(?:On trouvera ci-après|Voici)\s+(?:le\s+texte\s+)?(?:du|de\s+la|des|de\s+l['’])\s*"
     r"(?:message|discours|déclaration|allocution|intervention|remarques|propos)s?\s+"
@@ -1365,6 +1451,8 @@ _FR_TEXT_OF_RE = re.compile(
 def _issued_by(text: str, language: str) -> list[_Party]:
     """``The following (joint) statement was issued today by X, Y and Z:``."""
     if not _hinted(text, ("issued", "released", "signed", "adopted", "between")):
+        return []
+    if not _may_hold(text, _ISSUED_BY_NEEDS):
         return []
     found = _ISSUED_BY_RE.search(text)
     if not found:
@@ -1481,6 +1569,17 @@ _JOINT_RE = re.compile(
     r"gezamenlijke?|wspóln\w+)\b",
     re.IGNORECASE,
 )
+# One of these is in every match of _JOINT_RE (lower-cased).
+_JOINT_NEEDS = (
+    "joint", "common", "commun", "gemeinsame", "conjunt", "congiunt", "gezamenlijk", "wspóln",
+)  # fmt: skip
+
+
+def _joint(text: str) -> bool:
+    """``_JOINT_RE.search(text)``, skipped where none of its words is."""
+    return _may_hold(text, _JOINT_NEEDS) and _JOINT_RE.search(text) is not None
+
+
 # The invitation phrase, in languages where the guest comes before the verb.
 _INVITATION_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?:at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?:de|du|des|d['’])|"
@@ -1673,10 +1772,15 @@ _MEETING_OF_RE = re.compile(
     re.IGNORECASE,
 )
 
+# One of these is in every match of _FOLLOWING_COMMUNIQUE_RE (lower-cased).
+_COMMUNIQUE_NEEDS = ("following", "trouvera", "voici")
+
 
 def _communique_of_meeting(text: str) -> list[_Party]:
     """The meeting whose communiqué a release reproduces (``ANZUS Council``)."""
-    if not _hinted(text, ("communiqu",)):
+    if not _hinted(text, ("communiqu",)) or not _may_hold(
+        text[:_MAX_SENTENCE_CHARS], _COMMUNIQUE_NEEDS
+    ):
         return []
     found = _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS)
     if not found:
@@ -1709,7 +1813,7 @@ def _following_is(text: str, language: str) -> list[_Party]:
     french = _FR_TEXT_OF_RE.search(text) if _hinted(text, ("trouvera", "voici")) else None
     if french:
         return _office_holder(french.group("who"), french.start("who"), language)
-    found = _FOLLOWING_RE.search(text)
+    found = _FOLLOWING_RE.search(text) if "Following " in text else None  # case-sensitive
     if not found:
         return []
     return _office_holder(found.group("who"), found.start("who"), language)
@@ -1780,12 +1884,14 @@ def _titlecased(text: str) -> str | None:
 
 def _named_people(text: str, language: str) -> list[_Party]:
     """Every honorific-led name in a letterhead line (``Hon. X MP  Attorney-General  Hon. Y MP``)."""
-    if sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+    if _mostly_upper(text):
         titled = _titlecased(text)
         if titled is None:
             return []
         text = titled
-    found = []
+    found: list[_Party] = []
+    if not any(need in text for need in _LETTERHEAD_NEEDS):
+        return found  # every honorific the pattern finds is one of these, then a space
     honorifics = list(_LETTERHEAD_HONORIFIC_RE.finditer(text))
     for number, honorific in enumerate(honorifics):
         run = _name_run(text, honorific.end())
@@ -1803,6 +1909,21 @@ def _named_people(text: str, language: str) -> list[_Party]:
 
 
 _LETTERHEAD_HONORIFIC_RE = re.compile(r"(?<![\w.])" + _HONORIFIC + r"(?=[^\W\d_])")
+_LETTERHEAD_NEEDS = tuple(f"{word} " for word in _HONORIFIC_WORDS)
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _mostly_upper(text: str) -> bool:
+    """More upper-case than lower-case letters (by ``str.isupper``/``islower`` per character)."""
+    if text.isascii():  # the same count, in C: only A-Z and a-z are cased in ASCII
+        data = text.encode("ascii")
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+        return upper > lower
+    return sum(map(str.isupper, text)) > sum(map(str.islower, text))
+
+
 # An office in a letterhead ends where the line's columns do, or at a role word's sentence.
 _OFFICE_END_RE = re.compile(r" {2,}|(?<=[a-z])\. ")
 
@@ -1852,14 +1973,19 @@ _SIGNED_AT_RE = re.compile(
 )
 
 
-def _signed(text: str) -> bool:
-    """Whether a block opens a signature block."""
+_SIGNED_HINTS = (
+    "undersigned", "soussign", "unterzeichn", "firmantes", "sottoscritt", "assinad",
+    "ondergetekend", "podpisani",
+)  # fmt: skip
+
+
+def _signed(text: str, low: str | None = None) -> bool:
+    """Whether a block opens a signature block (``low``: ``text.lower()``, if at hand)."""
     if _SIGNED_AT_RE.match(text.lstrip()):
         return True
-    hints = ("undersigned", "soussign", "unterzeichn", "firmantes", "sottoscritt", "assinad")
-    return _hinted(text, (*hints, "ondergetekend", "podpisani")) and bool(
-        _UNDERSIGNED_RE.search(text)
-    )
+    if low is None:
+        low = text.lower()
+    return any(hint in low for hint in _SIGNED_HINTS) and bool(_UNDERSIGNED_RE.search(text))
 
 
 _WITNESS_RE = re.compile(
@@ -1952,7 +2078,7 @@ class _Signer:
 
 
 def _signature_block(
-    texts: Sequence[str], raws: Sequence[str], language: str
+    texts: Sequence[str], raws: Sequence[str], language: str, lows: Sequence[str] | None = None
 ) -> tuple[int, list[tuple[int, _Party]]]:
     """Parties after ``We, the undersigned`` / ``Signed at ...``, until any witnesses.
 
@@ -1962,9 +2088,11 @@ def _signature_block(
     party, whose other cells (``President  Australian Medical Association``)
     or next lines are its office and organisation. Contact details are
     skipped. Returns the index of the marker block and (block index, party)
-    pairs.
+    pairs. ``lows`` are the ``texts`` lower-cased, if at hand.
     """
-    index = next((i for i, text in enumerate(texts) if _signed(text)), -1)
+    if lows is None:
+        lows = [text.lower() for text in texts]
+    index = next((i for i, text in enumerate(texts) if _signed(text, lows[i])), -1)
     if index < 0:
         return -1, []
     signers: list[_Signer] = []
@@ -2166,6 +2294,19 @@ _OPENING_BLOCKS = 12
 # A block that ends without closing punctuation continues in the next one (a reader split
 # a sentence: a first line taken for a heading, a hard line break).
 _OPEN_END_RE = re.compile(r"(?:(?<=\S)\.|[!?:;)\]”\"»])\s*$")
+
+
+def _open_end(text: str) -> bool:
+    """``_OPEN_END_RE.search(text)`` without trying every position of the block."""
+    text = text.rstrip()  # str.isspace is re's \s for str patterns
+    if not text:
+        return False
+    last = text[-1]
+    if last == ".":
+        return len(text) > 1 and not text[-2].isspace()
+    return last in '!?:;)]”"»'
+
+
 # A short label line ("Begin Text:", "Witnessed by:", "Signé :") starts something new.
 _LABEL_RE = re.compile(r"^\W*[^\W\d_][^.!?:\n]{0,40}:\s*$")
 
@@ -2191,7 +2332,7 @@ def _units(
             index + 1 < len(texts)
             and len(parts) < 4
             and 0 < len(texts[index]) < _MAX_ITEM_CHARS
-            and not _OPEN_END_RE.search(texts[index])
+            and not _open_end(texts[index])
             and not _LABEL_RE.match(texts[index + 1])
         ):
             index += 1
@@ -2237,9 +2378,10 @@ def _merge_signatures(
     raws: Sequence[str],
     locators: Sequence[Finder],
     lang: str,
+    lows: Sequence[str] | None = None,
 ) -> None:
     """Add the names of a signature block: fill nameless parties in order, or add new ones."""
-    _, found = _signature_block(texts, raws, lang)
+    _, found = _signature_block(texts, raws, lang, lows)
     if not found:
         return
     nameless = [i for i, s in enumerate(signatories) if not s.name]
@@ -2297,7 +2439,7 @@ def extract_parties(
     'title'
     """
     lang = (language or "en").split("-")[0].lower()
-    texts = [block.text.translate(_SPACES) for block in blocks]
+    texts = [_plain_spaces(block.text) for block in blocks]
     locators = _Locators(blocks, source)
 
     signatories: list[Signatory] = []
@@ -2311,8 +2453,15 @@ def extract_parties(
 
     units, unit_locators = _units(texts[: _OPENING_BLOCKS * 4], locators)
     co_chaired = False
-    for index, raw in enumerate(texts):
-        if not _hinted(raw, _CO_CHAIR_HINTS):
+    lows = [text.lower() for text in texts]
+    for index, low in enumerate(lows):
+        if not any(hint in low for hint in _CO_CHAIR_HINTS):
+            continue
+        # The unit is made of these blocks joined by spaces, and no need holds a space: if
+        # none is in them, _co_chairs finds nothing (see _may_hold).
+        if not any(
+            any(odd in text for odd in _CASE_FOLD_ODD) for text in texts[index : index + 4]
+        ) and not any(need in part for part in lows[index : index + 4] for need in _CO_CHAIR_NEEDS):
             continue
         (text,), (locate,) = _units(texts[index : index + 4], locators, first=index, limit=1)
         found = _co_chairs(text, lang)
@@ -2349,9 +2498,7 @@ def extract_parties(
                 break
     visit: list[_Party] = []
     visit_at = -1
-    if not signatories and (
-        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:2])
-    ):
+    if not signatories and (_joint(title) or any(_joint(text) for text in texts[:2])):
         for index, text in enumerate(texts[:6]):
             visit = _visit(text, lang)
             if visit:
@@ -2364,9 +2511,7 @@ def extract_parties(
         if filled is not None:
             signatories.clear()
             add(signatories, filled, locators[visit_at])
-    if not signatories and (
-        _JOINT_RE.search(title) or any(_JOINT_RE.search(text) for text in texts[:3])
-    ):
+    if not signatories and (_joint(title) or any(_joint(text) for text in texts[:3])):
         for index, text in enumerate(units[:4]):
             parties = _announced_by(text, lang)
             if parties:
@@ -2384,7 +2529,9 @@ def extract_parties(
             if beside:
                 break
     if not co_chaired:
-        _merge_signatures(signatories, texts, [block.text for block in blocks], locators, lang)
+        _merge_signatures(
+            signatories, texts, [block.text for block in blocks], locators, lang, lows
+        )
 
     people = [_creator_party(c) for c in creators]
     named = [p for p in people if p is not None and p.name]

@@ -1631,3 +1631,238 @@ def test_a_release_that_reproduces_a_meetings_communique(
 ) -> None:
     parties = _one(text, language, title="Communique", line=5)
     assert [s.organisation for s in parties.signatories if not s.name] == expected
+
+
+# --------------------------------------------------------------------------- shortcuts
+# The extractor skips costly patterns with cheap tests; each must give what the
+# pattern or call it stands for gives, on any text.
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "We",
+        "we,",
+        "WE",
+        "Nous,",
+        "nous",
+        "Wir,",
+        "wir",
+        "nosotros",
+        "noi",
+        "nós",
+        "wij",
+        "my",
+        "My,",
+        "the",
+        "les",
+        "leaders of",
+        "Leaders",
+        "LEADER",
+        "heads of state and government",
+        "Heads of Government",
+        "governments",
+        "dirigeants",
+        "chefs d’État et de gouvernement",
+        "Staats- und Regierungschefs",
+        "líderes",
+        "leiders",
+        "signed by the governments of",
+        "SIGNED BY LEADERS OF",
+        "As leaders of",
+        "as the leaders of",
+        "—",
+        "–",
+        "President Macron of France",
+        "Australia, Denmark",
+        "and the United States",
+        "recognize",
+        ",",
+        ".",
+        ";",
+        ":",
+        "\u00a0",
+        "\u202f",
+        "\u2007",
+        "\u2009",
+        "\n",
+        "\r",
+        "\t",
+        "ſ",
+        "ı",
+        "İ",
+        "K",
+        "ß",
+        "»",
+        "”",
+        ")",
+        "]",
+        "!",
+        "\u3000",
+    ]
+)
+_MIXED = st.lists(
+    st.tuples(st.one_of(_FRAGMENTS, st.text(max_size=6)), st.sampled_from(["", " ", " ", ", "])),
+    max_size=30,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+_SPACED = st.lists(_MIXED, max_size=3).map(" ".join)
+_OPENING = st.tuples(
+    st.sampled_from(["", "As leaders of ", "AS THE LEADERS OF ", "We — ", "we – ", "Nous, "]),
+    _SPACED,
+    st.sampled_from(["", ", we agree", " — recognize", ".", "\n"]),
+).map("".join)
+
+
+@given(_SPACED)
+def test_plain_spaces_is_the_translation_table(text: str) -> None:
+    from pressrelease.extract.people import _SPACES, _plain_spaces
+
+    assert _plain_spaces(text) == text.translate(_SPACES)
+
+
+@given(_SPACED)
+def test_open_end_is_the_open_end_pattern(text: str) -> None:
+    from pressrelease.extract.people import _OPEN_END_RE, _open_end
+
+    assert _open_end(text) == bool(_OPEN_END_RE.search(text))
+
+
+@given(_OPENING)
+def test_a_we_opening_pattern_matches_only_where_its_words_are(text: str) -> None:
+    from pressrelease.extract.people import (
+        _CASE_FOLD_ODD,
+        _MAX_SENTENCE_CHARS,
+        _WE_NEEDS,
+        _WE_RES,
+    )
+
+    head = text[:_MAX_SENTENCE_CHARS]
+    if any(odd in head for odd in _CASE_FOLD_ODD):
+        return  # the patterns always run on such text
+    low = head.lower()
+    for pattern, needs in zip(_WE_RES, _WE_NEEDS, strict=True):
+        if pattern.search(text, 0, _MAX_SENTENCE_CHARS):
+            assert any(need in low for need in needs), pattern.pattern
+
+
+def test_case_fold_odd_lists_every_character_lower_does_not_fold_as_re_does() -> None:
+    import re
+    import sys
+
+    from pressrelease.extract.people import (
+        _CASE_FOLD_ODD,
+        _CO_CHAIR_NEEDS,
+        _COMMUNIQUE_NEEDS,
+        _ISSUED_BY_NEEDS,
+        _JOINT_NEEDS,
+        _WE_NEEDS,
+    )
+
+    words = [
+        *_CO_CHAIR_NEEDS,
+        *_COMMUNIQUE_NEEDS,
+        *_JOINT_NEEDS,
+        *_ISSUED_BY_NEEDS,
+        *(w for needs in _WE_NEEDS for w in needs),
+    ]
+    letters = {c for word in words for c in word}
+    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
+    odd = set()
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char:
+            continue  # uncased: re.IGNORECASE matches it to itself only
+        for letter, pattern in patterns.items():
+            if char.lower() != letter and pattern.fullmatch(char):
+                odd.add(char)
+    assert odd == set(_CASE_FOLD_ODD)
+
+
+_PHRASES = st.sampled_from(
+    [
+        "",
+        "The meeting was co-chaired by ",
+        "CO-CHAIRED BY ",
+        "jointly chaired by ",
+        "chaired jointly by ",
+        "cohosted by ",
+        "convened by its co-chairs, ",
+        "The co-chairs were ",
+        "coprésidée par ",
+        "sous la co-présidence de ",
+        "unter dem gemeinsamen Vorsitz von ",
+        "gemeinsam geleitet von ",
+        "unter Ko-Vorsitz der ",
+        "copresidida por ",
+        "bajo la copresidencia de ",
+        "sob a co-presidência da ",
+        "copresieduta dal ",
+        "sotto la co-presidenza di ",
+        "gezamenlijk voorgezeten door ",
+        "onder het covoorzitterschap van ",
+        "WSPÓŁPRZEWODNICZYLI ",
+        "pod współprzewodnictwem ",
+        "Following is the final communique of the ",
+        "FOLLOWING ARE THE ANZUS Council communiques",
+        "On trouvera ci-après le texte du communiqué final de la ",
+        "Voici le texte du communiqué du ",
+        "Joint Statement",
+        "a COMMON position",
+        "Déclaration commune",
+        "déclaration conjointe",
+        "Gemeinsame Erklärung",
+        "declaración conjunta",
+        "dichiarazione congiunta",
+        "gezamenlijke verklaring",
+        "wspólne oświadczenie",
+        "The following joint statement was issued today by ",
+        "Communiqué released by the ",
+        "DECLARATION SIGNED BY ",
+        "This is a joint media release between ",
+    ]
+)
+_PHRASED = st.tuples(_SPACED, _PHRASES, _SPACED).map("".join)
+
+
+@given(_PHRASED)
+def test_party_patterns_match_only_where_their_words_are(text: str) -> None:
+    from pressrelease.extract.people import (
+        _CO_CHAIR_NEEDS,
+        _CO_CHAIR_RE,
+        _COMMUNIQUE_NEEDS,
+        _FOLLOWING_COMMUNIQUE_RE,
+        _ISSUED_BY_NEEDS,
+        _ISSUED_BY_RE,
+        _JOINT_NEEDS,
+        _JOINT_RE,
+        _MAX_SENTENCE_CHARS,
+        _may_hold,
+    )
+
+    if _CO_CHAIR_RE.search(text):
+        assert _may_hold(text, _CO_CHAIR_NEEDS)
+    if _FOLLOWING_COMMUNIQUE_RE.search(text, 0, _MAX_SENTENCE_CHARS):
+        assert _may_hold(text[:_MAX_SENTENCE_CHARS], _COMMUNIQUE_NEEDS)
+    if _JOINT_RE.search(text):
+        assert _may_hold(text, _JOINT_NEEDS)
+    if _ISSUED_BY_RE.search(text):
+        assert _may_hold(text, _ISSUED_BY_NEEDS)
+
+
+@given(_SPACED, st.sampled_from(["", "HON. ", "Hon. ", "Mr ", "DR. ", "the Hon ", "Mme ", "ÉTÉ"]))
+def test_letterhead_shortcuts_agree_with_what_they_replace(text: str, prefix: str) -> None:
+    from pressrelease.extract.people import (
+        _LETTERHEAD_HONORIFIC_RE,
+        _LETTERHEAD_NEEDS,
+        _mostly_upper,
+    )
+
+    for sample in (
+        text,
+        prefix + text,
+        (prefix + text).upper(),
+        (prefix + text).encode("ascii", "replace").decode("ascii"),
+    ):
+        assert _mostly_upper(sample) == (
+            sum(c.isupper() for c in sample) > sum(c.islower() for c in sample)
+        )
+        if _LETTERHEAD_HONORIFIC_RE.search(sample):
+            assert any(need in sample for need in _LETTERHEAD_NEEDS)
