@@ -295,6 +295,51 @@ _LONE_SURROGATE: Final = (
     "carry; fix the text before writing it"
 )
 _COMPACT: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+# The json module's C string encoder; with ``indent`` set, json.dumps runs its pure-Python
+# encoder for everything, which costs twice as much on a record's plain data.
+_STRING: Final = json.encoder.encode_basestring
+
+
+class _NotPlain(Exception):
+    """Data :func:`_indented` leaves to the json module (a non-string key, another type)."""
+
+
+def _indented(value: Any, step: str, newline: str, out: list[str]) -> None:
+    """Append ``value`` as JSON indented by ``step`` per level, exactly as json.dumps would."""
+    if isinstance(value, str):
+        out.append(_STRING(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + step
+        out.append("{")
+        separator = inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _NotPlain
+            out.append(separator)
+            out.append(_STRING(key))
+            out.append(": ")
+            _indented(item, step, inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + step
+        out.append("[")
+        separator = inner
+        for item in value:
+            out.append(separator)
+            _indented(item, step, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
+    elif value is None or isinstance(value, bool | int | float):
+        out.append(_COMPACT.encode(value))
+    else:
+        raise _NotPlain
 
 
 def dumps(value: Any, *, indent: int | None = 2) -> str:
@@ -305,14 +350,22 @@ def dumps(value: Any, *, indent: int | None = 2) -> str:
             carry, or a float is not finite.
     """
     try:
-        text = json.dumps(
-            value,
-            ensure_ascii=False,
-            allow_nan=False,
-            indent=indent,
-            separators=(",", ": ") if indent is not None else (",", ":"),
-        )
-    except ValueError as exc:
+        if indent is None:
+            text = _COMPACT.encode(value)
+        else:
+            parts: list[str] = []
+            try:
+                _indented(value, " " * indent, "\n", parts)
+                text = "".join(parts)
+            except _NotPlain:  # keys that are not strings, unusual types: the json module
+                text = json.dumps(
+                    value,
+                    ensure_ascii=False,
+                    allow_nan=False,
+                    indent=indent,
+                    separators=(",", ": "),
+                )
+    except (ValueError, RecursionError) as exc:
         raise SerializationError(f"cannot write JSON: {exc}") from exc
     if _SURROGATE.search(text):
         raise SerializationError(_LONE_SURROGATE, path=_surrogate_path(value) or "$")

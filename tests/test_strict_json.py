@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -181,3 +183,28 @@ def test_dumps_line_is_dumps_with_a_newline_in_utf8(value: object) -> None:
 
     expected = outcome(lambda: (dumps(value, indent=None) + "\n").encode("utf-8"))
     assert outcome(lambda: dumps_line(value)) == expected
+
+
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        | st.dictionaries(st.integers(), inner, max_size=2)  # keys the json module converts
+    ),
+    max_leaves=20,
+)
+
+
+@given(value=_PLAIN, indent=st.sampled_from([None, 0, 1, 2, 4]))
+def test_dumps_writes_what_the_json_module_writes(value: object, indent: int | None) -> None:
+    # dumps indents plain data itself (the json module's indenting encoder is pure Python)
+    separators = (",", ": ") if indent is not None else (",", ":")
+    expected = json.dumps(
+        value, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )
+    if re.search("[\ud800-\udfff]", expected):
+        with pytest.raises(SerializationError):
+            dumps(value, indent=indent)
+    else:
+        assert dumps(value, indent=indent) == expected
