@@ -138,7 +138,23 @@ _TRAILING = re.compile(r"[\s,.;:–—-]+$")
 
 
 @cache
-def _table() -> dict[str, str]:
+def _kept() -> dict[str, str]:
+    """The hand-kept names and spellings, folded: cheap, and they win over CLDR's."""
+    return {
+        fold(name): zone
+        for english, (zone, spellings) in _PLACES.items()
+        for name in (english, *spellings)
+    }
+
+
+def cldr_city_names() -> dict[str, str]:
+    """CLDR's city names for the known zones in every supported language, folded, from Babel.
+
+    Building this loads 27 Babel locales (about 0.3 s), too slow for every
+    process that reads one dateline, so the result ships as
+    ``pressrelease/extract/_cldr_cities.py``; a test checks the two agree, and
+    ``python tools/cldr_cities.py`` rewrites the file after a Babel upgrade.
+    """
     from babel.dates import get_timezone_location  # Babel costs ~20 ms: load on use
 
     table: dict[str, str] = {}
@@ -147,10 +163,14 @@ def _table() -> dict[str, str]:
             city = get_timezone_location(zone, locale=language, return_city=True)
             if city:
                 table.setdefault(fold(city), zone)
-    for english, (zone, spellings) in _PLACES.items():
-        for name in (english, *spellings):
-            table[fold(name)] = zone  # hand-kept names win over CLDR's
     return table
+
+
+def _lookup(name: str) -> str | None:
+    from pressrelease.extract._cldr_cities import CITIES  # 740 names: import on use
+
+    key = fold(name)
+    return _kept().get(key) or CITIES.get(key)
 
 
 def zone_for_place(name: str) -> str | None:
@@ -165,13 +185,12 @@ def zone_for_place(name: str) -> str | None:
     cleaned = _TRAILING.sub("", name.strip())
     if not cleaned:
         return None
-    table = _table()
-    found = table.get(fold(cleaned))
+    found = _lookup(cleaned)
     if found:
         return found
     for separator in (",", " - ", "-", "–"):
         head = cleaned.split(separator, 1)[0].strip()
-        if head != cleaned and (found := table.get(fold(head))):
+        if head != cleaned and (found := _lookup(head)):
             return found
     return None
 

@@ -6,7 +6,8 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from pressrelease.extract.places import at_place, known_place, zone_for_place
+from pressrelease.extract._cldr_cities import CITIES
+from pressrelease.extract.places import at_place, cldr_city_names, known_place, zone_for_place
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,10 @@ def test_printed_offset_wins_over_the_zone() -> None:
 def test_no_zone_and_no_offset_is_refused() -> None:
     with pytest.raises(ValueError, match="zone or an offset"):
         at_place(date(2020, 7, 3), time(9, 0))
+
+
+def test_the_shipped_cldr_city_names_are_babels() -> None:
+    # The table ships so that a process reading one dateline need not load 27 locales;
+    # after a Babel upgrade that changes CLDR's names, run: python tools/cldr_cities.py
+    assert cldr_city_names() == CITIES
+    assert CITIES["bruxelles"] == "Europe/Brussels"  # CLDR's French name for Brussels
