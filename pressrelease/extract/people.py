@@ -555,18 +555,35 @@ def _split_top_level(text: str) -> list[tuple[int, str]]:
     return [(o, p) for o, p in out if p]
 
 
+def cldr_territory_names(tag: str) -> tuple[str, ...]:
+    """CLDR's country and territory names in the language ``tag``, lower case and sorted.
+
+    Loading a Babel locale costs ~20 ms, so the names for the supported
+    languages ship as ``pressrelease/extract/_cldr_territories.py`` (generated
+    by ``python tools/cldr_tables.py``; a test checks it against Babel); other
+    tags are read from Babel on use. An unknown tag has no names.
+
+    >>> "allemagne" in cldr_territory_names("fr")
+    True
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return ()
+    return tuple(sorted({name.lower() for name in locale.territories.values()}))
+
+
 @cache
 def _countries(language: str) -> frozenset[str]:
     """Country and territory names (lower case) in ``language`` and English, from CLDR."""
-    from babel import Locale, UnknownLocaleError
+    from pressrelease.extract._cldr_territories import TERRITORIES
 
     names: set[str] = set()
     for tag in {"en", language}:
-        try:
-            locale = Locale.parse(tag.replace("-", "_"))
-        except (ValueError, UnknownLocaleError):
-            continue
-        names.update(name.lower() for name in locale.territories.values())
+        shipped = TERRITORIES.get(tag)
+        names.update(cldr_territory_names(tag) if shipped is None else shipped)
     return frozenset(names)
 
 

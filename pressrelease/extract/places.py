@@ -153,7 +153,7 @@ def cldr_city_names() -> dict[str, str]:
     Building this loads 27 Babel locales (about 0.3 s), too slow for every
     process that reads one dateline, so the result ships as
     ``pressrelease/extract/_cldr_cities.py``; a test checks the two agree, and
-    ``python tools/cldr_cities.py`` rewrites the file after a Babel upgrade.
+    ``python tools/cldr_tables.py`` rewrites the file after a Babel upgrade.
     """
     from babel.dates import get_timezone_location  # Babel costs ~20 ms: load on use
 

@@ -1866,3 +1866,17 @@ def test_letterhead_shortcuts_agree_with_what_they_replace(text: str, prefix: st
         )
         if _LETTERHEAD_HONORIFIC_RE.search(sample):
             assert any(need in sample for need in _LETTERHEAD_NEEDS)
+
+
+def test_the_shipped_cldr_territory_names_are_babels() -> None:
+    # Shipped so that reading a party list loads no Babel locale; after a Babel upgrade
+    # that changes CLDR's names, run: python tools/cldr_tables.py
+    from pressrelease.extract._cldr_territories import TERRITORIES
+    from pressrelease.extract.dates import LANGUAGES
+    from pressrelease.extract.people import cldr_territory_names
+
+    assert set(TERRITORIES) == {"en", *LANGUAGES}
+    for tag, names in TERRITORIES.items():
+        assert cldr_territory_names(tag) == names, tag
+    assert "deutschland" in TERRITORIES["de"]
+    assert cldr_territory_names("xx-unknown") == ()

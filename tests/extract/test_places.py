@@ -117,6 +117,6 @@ def test_no_zone_and_no_offset_is_refused() -> None:
 
 def test_the_shipped_cldr_city_names_are_babels() -> None:
     # The table ships so that a process reading one dateline need not load 27 locales;
-    # after a Babel upgrade that changes CLDR's names, run: python tools/cldr_cities.py
+    # after a Babel upgrade that changes CLDR's names, run: python tools/cldr_tables.py
     assert cldr_city_names() == CITIES
     assert CITIES["bruxelles"] == "Europe/Brussels"  # CLDR's French name for Brussels
