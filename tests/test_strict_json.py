@@ -186,7 +186,11 @@ def test_dumps_line_is_dumps_with_a_newline_in_utf8(value: object) -> None:
 
 
 _PLAIN = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(st.text(max_size=8), inner, max_size=4)
@@ -208,3 +212,10 @@ def test_dumps_writes_what_the_json_module_writes(value: object, indent: int | N
             dumps(value, indent=indent)
     else:
         assert dumps(value, indent=indent) == expected
+
+
+@pytest.mark.parametrize("number", [float("inf"), float("-inf"), float("nan")])
+@pytest.mark.parametrize("indent", [None, 2])
+def test_dumps_refuses_what_json_cannot_hold(number: float, indent: int | None) -> None:
+    with pytest.raises(SerializationError, match="cannot write JSON"):
+        dumps({"a": [number]}, indent=indent)
