@@ -2554,11 +2554,10 @@ def extract_parties(
     named = [p for p in people if p is not None and p.name]
     present = {_surname(s.name) for s in signatories}
     locate_creators = _fixed_locator(source, "creators")
-    if co_chaired:  # the text says who chaired: catalogue authors add nothing
-        pass
-    elif signatories and all(not s.name for s in signatories):
-        pass  # the text names the issuing bodies: the catalogue's author only released it
-    elif named:
+    # When the text says who chaired, or names only the issuing bodies, the catalogue's
+    # creators (who merely released the text) add nothing.
+    text_decides = co_chaired or (signatories and all(not s.name for s in signatories))
+    if not text_decides and named:
         printed = {_surname(p.name): p for t in texts[:8] for p in _named_people(t, lang)}
         for creator in named:
             surname = _surname(creator.name)
@@ -2569,7 +2568,7 @@ def extract_parties(
             if form is not None and _given_initial_matches(form.name, creator.name):
                 creator = attrs.evolve(creator, name=form.name)
             add(signatories, [creator], locate_creators)
-    elif not signatories:
+    elif not text_decides and not signatories:
         first = next((p for p in people if p is not None), None)
         if first is not None:
             add(signatories, [first], locate_creators)
